@@ -1,0 +1,169 @@
+/* starling-application.c
+ * Copyright 2026 The Starling developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "starling-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "starling-application.h"
+#include "starling-window.h"
+
+struct _StarlingApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (StarlingApplication, starling_application, ADW_TYPE_APPLICATION)
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+  GList *windows;
+
+  /* Closing each window (rather than g_application_quit) lets every window
+   * save its state, such as its size, on the way out. */
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  while (windows != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      windows = windows->next;
+      gtk_window_close (window);
+    }
+
+  g_application_quit (app);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Starling developers", NULL };
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-icon", APPLICATION_ID,
+                        "application-name", _("Starling"),
+                        "developer-name", _("The Starling developers"),
+                        "version", PACKAGE_VERSION,
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_WEBSITE "/issues",
+                        "comments", _("Read your timelines, write for one or several accounts, "
+                                      "and see how far your posts travel across the fediverse."),
+                        "developers", developers,
+                        /* Translators: replace with your names, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        "copyright", "© 2026 The Starling developers",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  gtk_window_present (about);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+starling_application_activate (GApplication *app)
+{
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (starling_window_new (STARLING_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+starling_application_startup (GApplication *app)
+{
+  StarlingApplication *self = STARLING_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (starling_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+}
+
+static void
+starling_application_dispose (GObject *object)
+{
+  StarlingApplication *self = STARLING_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (starling_application_parent_class)->dispose (object);
+}
+
+static void
+starling_application_class_init (StarlingApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = starling_application_dispose;
+
+  app_class->activate = starling_application_activate;
+  app_class->startup = starling_application_startup;
+}
+
+static void
+starling_application_init (StarlingApplication *self)
+{
+}
+
+/**
+ * starling_application_new:
+ *
+ * Creates the application. Its resources (the shortcuts window among them)
+ * live under the same base path in development builds, whose application id
+ * ends in `.Devel`.
+ *
+ * Returns: (transfer full): a new #StarlingApplication
+ */
+StarlingApplication *
+starling_application_new (void)
+{
+  return g_object_new (STARLING_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+/**
+ * starling_application_get_settings:
+ * @self: a #StarlingApplication
+ *
+ * Returns: (transfer none): the application's settings, available once the
+ *   application has started up
+ */
+GSettings *
+starling_application_get_settings (StarlingApplication *self)
+{
+  g_return_val_if_fail (STARLING_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
