@@ -35,6 +35,9 @@ typedef struct
   GValue *values;
   guint8 *present;
   guint   n_values;
+  /* While the decoder fills a fresh object, whatever decode_extra sets
+   * counts as brought by the document, so merges carry it over. */
+  guint   decoding : 1;
 } StarlingEntityPrivate;
 
 struct _StarlingDecoder
@@ -634,7 +637,16 @@ decode_object (StarlingEntity  *self,
     }
 
   if (klass->decode_extra != NULL)
-    return klass->decode_extra (self, object, decoder, error);
+    {
+      StarlingEntityPrivate *priv = get_private (self);
+      gboolean ok;
+
+      priv->decoding = TRUE;
+      ok = klass->decode_extra (self, object, decoder, error);
+      priv->decoding = FALSE;
+
+      return ok;
+    }
 
   return TRUE;
 }
@@ -1414,6 +1426,8 @@ starling_entity_set_value (StarlingEntity *self,
   g_return_val_if_fail (STARLING_IS_ENTITY (self), FALSE);
 
   slot = value_slot (self, pspec);
+  if (get_private (self)->decoding)
+    mark_present (self, pspec);
   if (values_equal (pspec, slot, value))
     return FALSE;
 
