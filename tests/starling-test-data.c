@@ -54,6 +54,29 @@ starling_test_load_json (const char *path)
   return node;
 }
 
+/**
+ * starling_test_decode_fixture:
+ * @type: an entity type
+ * @path: a path below tests/data/
+ *
+ * Returns: (transfer full): the entity the file holds, decoded without an
+ *   identity map; the test fails if it does not decode
+ */
+gpointer
+starling_test_decode_fixture (GType       type,
+                              const char *path)
+{
+  g_autoptr (JsonNode) node = starling_test_load_json (path);
+  g_autoptr (GError) error = NULL;
+  gpointer entity;
+
+  entity = starling_entity_decode (type, node, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (entity, type));
+
+  return entity;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

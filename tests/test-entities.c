@@ -23,21 +23,6 @@
 #include "starling-test-data.h"
 
 static gpointer
-decode_fixture (GType       type,
-                const char *path)
-{
-  g_autoptr (JsonNode) node = starling_test_load_json (path);
-  g_autoptr (GError) error = NULL;
-  gpointer entity;
-
-  entity = starling_entity_decode (type, node, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (entity, type));
-
-  return entity;
-}
-
-static gpointer
 decode_text (GType       type,
              const char *json)
 {
@@ -96,10 +81,10 @@ notes_mention (GStrv       notes,
 static void
 test_relationship (void)
 {
-  g_autoptr (StarlingRelationship) full = decode_fixture (STARLING_TYPE_RELATIONSHIP, "mastodon/relationship.json");
-  g_autoptr (StarlingRelationship) follow = decode_fixture (STARLING_TYPE_RELATIONSHIP, "mastodon/relationship-after-follow.json");
-  g_autoptr (StarlingRelationship) noted = decode_fixture (STARLING_TYPE_RELATIONSHIP, "mastodon/relationship-with-note.json");
-  g_autoptr (StarlingRelationship) other = decode_fixture (STARLING_TYPE_RELATIONSHIP, "other-servers/relationship.json");
+  g_autoptr (StarlingRelationship) full = starling_test_decode_fixture (STARLING_TYPE_RELATIONSHIP, "mastodon/relationship.json");
+  g_autoptr (StarlingRelationship) follow = starling_test_decode_fixture (STARLING_TYPE_RELATIONSHIP, "mastodon/relationship-after-follow.json");
+  g_autoptr (StarlingRelationship) noted = starling_test_decode_fixture (STARLING_TYPE_RELATIONSHIP, "mastodon/relationship-with-note.json");
+  g_autoptr (StarlingRelationship) other = starling_test_decode_fixture (STARLING_TYPE_RELATIONSHIP, "other-servers/relationship.json");
   g_autoptr (GPtrArray) list = decode_list_fixture (STARLING_TYPE_RELATIONSHIP, "mastodon/relationships.json");
 
   g_assert_cmpstr (starling_relationship_get_id (full), ==, "1");
@@ -219,7 +204,7 @@ test_relationship_hostile (void)
 static void
 test_marker (void)
 {
-  g_autoptr (StarlingMarker) marker = decode_fixture (STARLING_TYPE_MARKER, "mastodon/marker.json");
+  g_autoptr (StarlingMarker) marker = starling_test_decode_fixture (STARLING_TYPE_MARKER, "mastodon/marker.json");
   g_autoptr (JsonNode) node = starling_test_load_json ("mastodon/markers.json");
   g_autoptr (StarlingMarker) home = NULL;
   g_autoptr (StarlingMarker) notifications = NULL;
@@ -324,8 +309,8 @@ test_marker_hostile (void)
 static void
 test_list (void)
 {
-  g_autoptr (StarlingList) list = decode_fixture (STARLING_TYPE_LIST, "mastodon/list.json");
-  g_autoptr (StarlingList) other = decode_fixture (STARLING_TYPE_LIST, "other-servers/list.json");
+  g_autoptr (StarlingList) list = starling_test_decode_fixture (STARLING_TYPE_LIST, "mastodon/list.json");
+  g_autoptr (StarlingList) other = starling_test_decode_fixture (STARLING_TYPE_LIST, "other-servers/list.json");
   g_autoptr (GPtrArray) lists = decode_list_fixture (STARLING_TYPE_LIST, "mastodon/lists.json");
 
   g_assert_cmpstr (starling_list_get_id (list), ==, "12249");
@@ -371,7 +356,7 @@ test_list_hostile (void)
 static void
 test_conversation (void)
 {
-  g_autoptr (StarlingConversation) conversation = decode_fixture (STARLING_TYPE_CONVERSATION, "mastodon/conversation.json");
+  g_autoptr (StarlingConversation) conversation = starling_test_decode_fixture (STARLING_TYPE_CONVERSATION, "mastodon/conversation.json");
   StarlingStatus *last;
   GPtrArray *accounts;
 
@@ -637,9 +622,9 @@ test_search_hostile (void)
 static void
 test_scheduled_status (void)
 {
-  g_autoptr (StarlingScheduledStatus) scheduled = decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
+  g_autoptr (StarlingScheduledStatus) scheduled = starling_test_decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
                                                                   "mastodon/scheduled-status.json");
-  g_autoptr (StarlingScheduledStatus) listed = decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
+  g_autoptr (StarlingScheduledStatus) listed = starling_test_decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
                                                                "mastodon/scheduled-status-listed.json");
   g_autoptr (GPtrArray) list = decode_list_fixture (STARLING_TYPE_SCHEDULED_STATUS, "mastodon/scheduled-statuses.json");
   StarlingScheduledStatusParams *params;
@@ -674,13 +659,13 @@ test_scheduled_status (void)
 static void
 test_scheduled_other_servers (void)
 {
-  g_autoptr (StarlingScheduledStatus) attachment = decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
+  g_autoptr (StarlingScheduledStatus) attachment = starling_test_decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
                                                                    "other-servers/scheduled_post_attachment.json");
-  g_autoptr (StarlingScheduledStatus) multiple = decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
+  g_autoptr (StarlingScheduledStatus) multiple = starling_test_decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
                                                                  "other-servers/scheduled_post_multiple_attachments.json");
-  g_autoptr (StarlingScheduledStatus) reply = decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
+  g_autoptr (StarlingScheduledStatus) reply = starling_test_decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
                                                               "other-servers/scheduled_post_reply.json");
-  g_autoptr (StarlingScheduledStatus) sensitive = decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
+  g_autoptr (StarlingScheduledStatus) sensitive = starling_test_decode_fixture (STARLING_TYPE_SCHEDULED_STATUS,
                                                                   "other-servers/scheduled_post_sensitive.json");
   StarlingScheduledStatusParams *params;
   GPtrArray *media;

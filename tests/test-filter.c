@@ -17,21 +17,6 @@
 
 #include "starling-test-data.h"
 
-static gpointer
-decode_fixture (GType       type,
-                const char *path)
-{
-  g_autoptr (JsonNode) node = starling_test_load_json (path);
-  g_autoptr (GError) error = NULL;
-  gpointer entity;
-
-  entity = starling_entity_decode (type, node, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (entity, type));
-
-  return entity;
-}
-
 static GDateTime *
 utc (const char *iso)
 {
@@ -88,11 +73,11 @@ result (const char *id,
 static void
 test_fixtures (void)
 {
-  g_autoptr (StarlingFilter) filter = decode_fixture (STARLING_TYPE_FILTER, "mastodon/filter.json");
-  g_autoptr (StarlingFilter) hide = decode_fixture (STARLING_TYPE_FILTER, "mastodon/filter-with-keywords.json");
-  g_autoptr (StarlingFilterResult) result = decode_fixture (STARLING_TYPE_FILTER_RESULT, "mastodon/filter-result.json");
-  g_autoptr (StarlingFilterKeyword) keyword = decode_fixture (STARLING_TYPE_FILTER_KEYWORD, "mastodon/filter-keyword.json");
-  g_autoptr (StarlingFilterStatus) status = decode_fixture (STARLING_TYPE_FILTER_STATUS, "mastodon/filter-status.json");
+  g_autoptr (StarlingFilter) filter = starling_test_decode_fixture (STARLING_TYPE_FILTER, "mastodon/filter.json");
+  g_autoptr (StarlingFilter) hide = starling_test_decode_fixture (STARLING_TYPE_FILTER, "mastodon/filter-with-keywords.json");
+  g_autoptr (StarlingFilterResult) result = starling_test_decode_fixture (STARLING_TYPE_FILTER_RESULT, "mastodon/filter-result.json");
+  g_autoptr (StarlingFilterKeyword) keyword = starling_test_decode_fixture (STARLING_TYPE_FILTER_KEYWORD, "mastodon/filter-keyword.json");
+  g_autoptr (StarlingFilterStatus) status = starling_test_decode_fixture (STARLING_TYPE_FILTER_STATUS, "mastodon/filter-status.json");
   g_autoptr (JsonNode) list = starling_test_load_json ("mastodon/partial/filters-v2.json");
   g_autoptr (GPtrArray) filters = NULL;
   g_autoptr (GError) error = NULL;

@@ -23,21 +23,6 @@
 #include "starling-test-data.h"
 
 static gpointer
-decode_fixture (GType       type,
-                const char *path)
-{
-  g_autoptr (JsonNode) node = starling_test_load_json (path);
-  g_autoptr (GError) error = NULL;
-  gpointer entity;
-
-  entity = starling_entity_decode (type, node, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (entity, type));
-
-  return entity;
-}
-
-static gpointer
 decode_text (GType               type,
              const char         *json,
              StarlingEntityMap  *map,
@@ -95,7 +80,7 @@ test_media_fixtures (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (StarlingMediaAttachment) media = decode_fixture (STARLING_TYPE_MEDIA_ATTACHMENT, cases[i].path);
+      g_autoptr (StarlingMediaAttachment) media = starling_test_decode_fixture (STARLING_TYPE_MEDIA_ATTACHMENT, cases[i].path);
 
       g_assert_cmpstr (starling_media_attachment_get_id (media), ==, cases[i].id);
       g_assert_cmpint (starling_media_attachment_get_media_type (media), ==, cases[i].type);
@@ -112,7 +97,7 @@ test_media_fixtures (void)
     }
 
   {
-    g_autoptr (StarlingMediaAttachment) media = decode_fixture (STARLING_TYPE_MEDIA_ATTACHMENT,
+    g_autoptr (StarlingMediaAttachment) media = starling_test_decode_fixture (STARLING_TYPE_MEDIA_ATTACHMENT,
                                                                 "mastodon/media-attachment-image.json");
 
     g_assert_cmpstr (starling_media_attachment_get_description (media), ==, "test media description");
@@ -234,8 +219,8 @@ test_media_identity (void)
 static void
 test_polls (void)
 {
-  g_autoptr (StarlingPoll) poll = decode_fixture (STARLING_TYPE_POLL, "mastodon/poll.json");
-  g_autoptr (StarlingPoll) voted = decode_fixture (STARLING_TYPE_POLL, "mastodon/poll-after-vote.json");
+  g_autoptr (StarlingPoll) poll = starling_test_decode_fixture (STARLING_TYPE_POLL, "mastodon/poll.json");
+  g_autoptr (StarlingPoll) voted = starling_test_decode_fixture (STARLING_TYPE_POLL, "mastodon/poll-after-vote.json");
   g_autoptr (GArray) votes = NULL;
   g_autoptr (GDateTime) before = utc ("2019-12-05T10:00:00Z");
   g_autoptr (GDateTime) after = utc ("2019-12-05T12:00:00Z");
@@ -363,11 +348,11 @@ test_poll_identity (void)
 static void
 test_preview_cards (void)
 {
-  g_autoptr (StarlingPreviewCard) link = decode_fixture (STARLING_TYPE_PREVIEW_CARD, "mastodon/preview-card.json");
-  g_autoptr (StarlingPreviewCard) photo = decode_fixture (STARLING_TYPE_PREVIEW_CARD, "mastodon/preview-card-photo.json");
-  g_autoptr (StarlingPreviewCard) video = decode_fixture (STARLING_TYPE_PREVIEW_CARD, "mastodon/preview-card-video.json");
-  g_autoptr (StarlingPreviewCard) sized = decode_fixture (STARLING_TYPE_PREVIEW_CARD, "other-servers/card_string_size.json");
-  g_autoptr (StarlingPreviewCard) trend = decode_fixture (STARLING_TYPE_PREVIEW_CARD, "mastodon/trends-link.json");
+  g_autoptr (StarlingPreviewCard) link = starling_test_decode_fixture (STARLING_TYPE_PREVIEW_CARD, "mastodon/preview-card.json");
+  g_autoptr (StarlingPreviewCard) photo = starling_test_decode_fixture (STARLING_TYPE_PREVIEW_CARD, "mastodon/preview-card-photo.json");
+  g_autoptr (StarlingPreviewCard) video = starling_test_decode_fixture (STARLING_TYPE_PREVIEW_CARD, "mastodon/preview-card-video.json");
+  g_autoptr (StarlingPreviewCard) sized = starling_test_decode_fixture (STARLING_TYPE_PREVIEW_CARD, "other-servers/card_string_size.json");
+  g_autoptr (StarlingPreviewCard) trend = starling_test_decode_fixture (STARLING_TYPE_PREVIEW_CARD, "mastodon/trends-link.json");
 
   g_assert_cmpint (starling_preview_card_get_card_type (link), ==, STARLING_PREVIEW_CARD_TYPE_LINK);
   g_assert_cmpstr (starling_preview_card_get_description (link), ==,
@@ -452,9 +437,9 @@ test_preview_card_hostile (void)
 static void
 test_tags (void)
 {
-  g_autoptr (StarlingTag) tag = decode_fixture (STARLING_TYPE_TAG, "mastodon/tag.json");
-  g_autoptr (StarlingTag) followed = decode_fixture (STARLING_TYPE_TAG, "mastodon/tag-followed.json");
-  g_autoptr (StarlingTag) other = decode_fixture (STARLING_TYPE_TAG, "other-servers/tag.json");
+  g_autoptr (StarlingTag) tag = starling_test_decode_fixture (STARLING_TYPE_TAG, "mastodon/tag.json");
+  g_autoptr (StarlingTag) followed = starling_test_decode_fixture (STARLING_TYPE_TAG, "mastodon/tag-followed.json");
+  g_autoptr (StarlingTag) other = starling_test_decode_fixture (STARLING_TYPE_TAG, "other-servers/tag.json");
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   GPtrArray *history;
 
@@ -543,10 +528,10 @@ test_mentions (void)
 static void
 test_applications (void)
 {
-  g_autoptr (StarlingApplication) app = decode_fixture (STARLING_TYPE_APPLICATION, "mastodon/application.json");
-  g_autoptr (StarlingApplication) credential = decode_fixture (STARLING_TYPE_APPLICATION,
+  g_autoptr (StarlingApplication) app = starling_test_decode_fixture (STARLING_TYPE_APPLICATION, "mastodon/application.json");
+  g_autoptr (StarlingApplication) credential = starling_test_decode_fixture (STARLING_TYPE_APPLICATION,
                                                                "mastodon/application-credential.json");
-  g_autoptr (StarlingApplication) multi = decode_fixture (STARLING_TYPE_APPLICATION,
+  g_autoptr (StarlingApplication) multi = starling_test_decode_fixture (STARLING_TYPE_APPLICATION,
                                                           "mastodon/application-credential-multi-redirect.json");
   static const char * const scopes[] = { "read", "write", "push", NULL };
   static const char * const redirects[] = { "https://app.example/callback", "https://app.example/register", NULL };
@@ -606,7 +591,7 @@ test_applications (void)
 static void
 test_custom_emoji (void)
 {
-  g_autoptr (StarlingCustomEmoji) emoji = decode_fixture (STARLING_TYPE_CUSTOM_EMOJI, "mastodon/custom-emoji.json");
+  g_autoptr (StarlingCustomEmoji) emoji = starling_test_decode_fixture (STARLING_TYPE_CUSTOM_EMOJI, "mastodon/custom-emoji.json");
 
   g_assert_cmpstr (starling_custom_emoji_get_shortcode (emoji), ==, "blobaww");
   g_assert_cmpstr (starling_custom_emoji_get_url (emoji), ==,
