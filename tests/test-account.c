@@ -11,19 +11,8 @@
 
 #include "starling-test-data.h"
 
-static StarlingAccount *
-decode_fixture (const char *path)
-{
-  g_autoptr (JsonNode) node = starling_test_load_json (path);
-  g_autoptr (GError) error = NULL;
-  StarlingAccount *account;
-
-  account = starling_entity_decode (STARLING_TYPE_ACCOUNT, node, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (STARLING_IS_ACCOUNT (account));
-
-  return account;
-}
+/* Decodes a whole fixture, asserting it decodes as a Account. */
+#define decode_fixture(path) ((StarlingAccount *) starling_test_decode_fixture (STARLING_TYPE_ACCOUNT, (path)))
 
 static void
 test_remote (void)

@@ -344,6 +344,19 @@ test_identity (void)
     g_assert_cmpint (starling_status_get_filter_action (first, "home", now, NULL), ==, STARLING_FILTER_ACTION_HIDE);
   }
 
+  /* What decode_extra decides (an action "none" becomes unknown) is part of
+   * the newer copy, so the merge carries it to the live object too. */
+  {
+    g_autoptr (JsonNode) node = starling_json_parse ("{\"id\": \"19972\", \"filter_action\": \"none\"}", -1, NULL);
+    g_autoptr (StarlingFilter) again = starling_entity_decode (STARLING_TYPE_FILTER, node, map, NULL);
+
+    g_assert_true (again == filter);
+    g_assert_cmpint (starling_filter_get_filter_action (filter), ==, STARLING_FILTER_ACTION_UNKNOWN);
+    g_assert_cmpuint (notified, ==, 2);
+    /* Unknown actions are applied as warn. */
+    g_assert_cmpint (starling_status_get_filter_action (first, "home", now, NULL), ==, STARLING_FILTER_ACTION_WARN);
+  }
+
   g_signal_handlers_disconnect_by_func (filter, count_notify_cb, &notified);
 }
 

@@ -12,19 +12,8 @@
 
 #include "starling-test-data.h"
 
-static StarlingInstance *
-decode_fixture (const char *path)
-{
-  g_autoptr (JsonNode) node = starling_test_load_json (path);
-  g_autoptr (GError) error = NULL;
-  StarlingInstance *instance;
-
-  instance = starling_entity_decode (STARLING_TYPE_INSTANCE, node, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (STARLING_IS_INSTANCE (instance));
-
-  return instance;
-}
+/* Decodes a whole fixture, asserting it decodes as a Instance. */
+#define decode_fixture(path) ((StarlingInstance *) starling_test_decode_fixture (STARLING_TYPE_INSTANCE, (path)))
 
 static StarlingInstance *
 decode_text (const char *json)

@@ -12,19 +12,8 @@
 
 #include "starling-test-data.h"
 
-static StarlingNodeInfo *
-decode_fixture (const char *path)
-{
-  g_autoptr (JsonNode) node = starling_test_load_json (path);
-  g_autoptr (GError) error = NULL;
-  StarlingNodeInfo *info;
-
-  info = starling_entity_decode (STARLING_TYPE_NODEINFO, node, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (STARLING_IS_NODEINFO (info));
-
-  return info;
-}
+/* Decodes a whole fixture, asserting it decodes as a NodeInfo. */
+#define decode_fixture(path) ((StarlingNodeInfo *) starling_test_decode_fixture (STARLING_TYPE_NODEINFO, (path)))
 
 static StarlingNodeInfo *
 decode_text (const char  *json,

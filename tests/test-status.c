@@ -14,22 +14,12 @@
 #include "model/starling-poll-option.h"
 #include "model/starling-status.h"
 #include "model/starling-tag.h"
+#include "model/starling-timeline.h"
 
 #include "starling-test-data.h"
 
-static StarlingStatus *
-decode_fixture (const char *path)
-{
-  g_autoptr (JsonNode) node = starling_test_load_json (path);
-  g_autoptr (GError) error = NULL;
-  StarlingStatus *status;
-
-  status = starling_entity_decode (STARLING_TYPE_STATUS, node, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (STARLING_IS_STATUS (status));
-
-  return status;
-}
+/* Decodes a whole fixture, asserting it decodes as a Status. */
+#define decode_fixture(path) ((StarlingStatus *) starling_test_decode_fixture (STARLING_TYPE_STATUS, (path)))
 
 static StarlingStatus *
 decode_text (const char         *json,
@@ -953,12 +943,64 @@ test_reblog_of_itself (void)
   g_assert_cmpuint (starling_entity_map_get_size (map), ==, 0);
 }
 
+/* What an entity's decode_extra derives (here the application's scopes and
+ * redirect URIs, sent as strings by older servers) belongs to the newer
+ * copy, so merging into the live object's nested application carries it. */
+static void
+test_merge_derived_values (void)
+{
+  g_autoptr (StarlingEntityMap) map = starling_entity_map_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (StarlingStatus) first = NULL;
+  g_autoptr (StarlingStatus) second = NULL;
+  StarlingApplication *application;
+  const char * const *uris;
+  const char * const *scopes;
+
+  first = decode_text ("{\"id\": \"1\", \"uri\": \"u\", \"created_at\": \"2024-01-01T00:00:00Z\","
+                       " \"account\": {\"id\": \"a\", \"username\": \"a\", \"acct\": \"a\"},"
+                       " \"application\": {\"name\": \"Web\"}}", map, &error);
+  g_assert_no_error (error);
+  application = starling_status_get_application (first);
+  g_assert_nonnull (application);
+  g_assert_null (starling_application_get_redirect_uris (application));
+
+  second = decode_text ("{\"id\": \"1\", \"uri\": \"u\", \"created_at\": \"2024-01-01T00:00:00Z\","
+                        " \"account\": {\"id\": \"a\", \"username\": \"a\", \"acct\": \"a\"},"
+                        " \"application\": {\"name\": \"Web\", \"redirect_uri\": \"http://127.0.0.1/cb\\nurn:ietf:wg:oauth:2.0:oob\","
+                        " \"scopes\": \"read write+push\"}}", map, &error);
+  g_assert_no_error (error);
+  g_assert_true (second == first);
+  /* Merged into the same nested object, not replaced. */
+  g_assert_true (starling_status_get_application (first) == application);
+
+  uris = starling_application_get_redirect_uris (application);
+  g_assert_nonnull (uris);
+  g_assert_cmpuint (g_strv_length ((char **) uris), ==, 2);
+  g_assert_cmpstr (uris[0], ==, "http://127.0.0.1/cb");
+  g_assert_cmpstr (uris[1], ==, "urn:ietf:wg:oauth:2.0:oob");
+
+  scopes = starling_application_get_scopes (application);
+  g_assert_nonnull (scopes);
+  g_assert_cmpuint (g_strv_length ((char **) scopes), ==, 3);
+  g_assert_cmpstr (scopes[2], ==, "push");
+}
+
+static void
+count_items_changed_cb (guint *count)
+{
+  (*count)++;
+}
+
 static void
 test_identity (void)
 {
   g_autoptr (StarlingEntityMap) map = starling_entity_map_new ();
-  g_autoptr (GListStore) home = g_list_store_new (STARLING_TYPE_STATUS);
-  g_autoptr (GListStore) local = g_list_store_new (STARLING_TYPE_STATUS);
+  g_autoptr (StarlingTimeline) home = starling_timeline_new ("home");
+  g_autoptr (StarlingTimeline) local = starling_timeline_new ("public");
+  g_autoptr (GPtrArray) home_page = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) local_page = g_ptr_array_new_with_free_func (g_object_unref);
+  guint items_changed = 0;
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) account_names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
@@ -969,6 +1011,7 @@ test_identity (void)
   g_autoptr (StarlingStatus) boost = NULL;
   g_autoptr (StarlingStatus) newer = NULL;
   g_autoptr (StarlingStatus) agreeing = NULL;
+  g_autoptr (StarlingStatus) agreeing_again = NULL;
   StarlingStatus *in_home;
   StarlingStatus *in_local;
   StarlingPreviewCard *card;
@@ -977,7 +1020,8 @@ test_identity (void)
    * from another document. */
   first = decode_text (inner, map, &error);
   g_assert_no_error (error);
-  g_list_store_append (home, first);
+  g_ptr_array_add (home_page, g_object_ref (first));
+  starling_timeline_merge_newer (home, home_page, TRUE);
   card = starling_status_get_card (first);
 
   boost_text = g_strdup_printf (
@@ -985,7 +1029,14 @@ test_identity (void)
     " \"account\": {\"id\": \"9\", \"username\": \"b\", \"acct\": \"b@h\"}, \"reblog\": %s}", inner);
   boost = decode_text (boost_text, map, &error);
   g_assert_no_error (error);
-  g_list_store_append (local, boost);
+  g_ptr_array_add (local_page, g_object_ref (boost));
+  starling_timeline_merge_newer (local, local_page, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (home)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (local)), ==, 1);
+
+  /* Rows follow the objects' notify: what follows changes no list. */
+  g_signal_connect_swapped (home, "items-changed", G_CALLBACK (count_items_changed_cb), &items_changed);
+  g_signal_connect_swapped (local, "items-changed", G_CALLBACK (count_items_changed_cb), &items_changed);
 
   in_home = g_list_model_get_item (G_LIST_MODEL (home), 0);
   in_local = g_list_model_get_item (G_LIST_MODEL (local), 0);
@@ -1027,6 +1078,26 @@ test_identity (void)
   g_assert_false (starling_status_get_favourited (starling_status_get_shown (in_local)));
   g_assert_cmpint (starling_status_get_favourites_count (in_home), ==, 11);
 
+  /* A favourite made through the other timeline: the server answers the
+   * boost's wrapper, and the post in home follows. */
+  {
+    g_autofree char *wrapper_text = g_strdup_printf (
+      "{\"id\": \"200\", \"uri\": \"https://h/200\", \"created_at\": \"2019-12-09T00:00:00Z\","
+      " \"account\": {\"id\": \"9\", \"username\": \"b\", \"acct\": \"b@h\"}, \"reblog\": %s}", favourited_text);
+    g_autoptr (StarlingStatus) wrapper = decode_text (wrapper_text, map, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (wrapper == in_local);
+    g_assert_true (starling_status_get_favourited (in_home));
+    g_assert_cmpint (starling_status_get_favourites_count (in_home), ==, 12);
+    g_assert_true (names_equal (names, "favourited", "favourites-count", NULL));
+  }
+  g_assert_cmpuint (items_changed, ==, 0);
+  agreeing_again = decode_text (inner, map, &error);
+  g_assert_no_error (error);
+  g_assert_false (starling_status_get_favourited (in_home));
+  g_ptr_array_set_size (names, 0);
+
   /* Setting the same value again notifies nothing. */
   starling_status_set_favourited (in_home, FALSE);
   starling_status_set_reblogs_count (in_home, -3);
@@ -1045,10 +1116,13 @@ test_identity (void)
   g_object_unref (in_local);
   g_clear_object (&newer);
   g_clear_object (&agreeing);
+  g_clear_object (&agreeing_again);
+  g_ptr_array_set_size (home_page, 0);
+  g_ptr_array_set_size (local_page, 0);
 
   /* When the timelines let go, the map forgets everything. */
-  g_list_store_remove_all (home);
-  g_list_store_remove_all (local);
+  g_assert_finalize_object (g_steal_pointer (&home));
+  g_assert_finalize_object (g_steal_pointer (&local));
   g_assert_finalize_object (g_steal_pointer (&boost));
   g_assert_finalize_object (g_steal_pointer (&first));
   g_assert_cmpuint (starling_entity_map_get_size (map), ==, 0);
@@ -1081,6 +1155,7 @@ main (int   argc,
   g_test_add_func ("/starling/status/deep-reblogs", test_deep_reblogs);
   g_test_add_func ("/starling/status/reblog-of-itself", test_reblog_of_itself);
   g_test_add_func ("/starling/status/identity", test_identity);
+  g_test_add_func ("/starling/status/merge-derived-values", test_merge_derived_values);
 
   return g_test_run ();
 }
