@@ -1,0 +1,87 @@
+/* starling-database.h
+ * Copyright 2026 The Starling developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "starling-stored-account.h"
+
+G_BEGIN_DECLS
+
+#define STARLING_TYPE_DATABASE (starling_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (StarlingDatabase, starling_database, STARLING, DATABASE, GObject)
+
+/* The newest schema this build knows. */
+#define STARLING_DATABASE_SCHEMA_VERSION 1
+/* The most statuses kept per cached timeline. */
+#define STARLING_DATABASE_TIMELINE_CACHE_LIMIT 200
+
+char             *starling_database_default_path          (void);
+
+void              starling_database_open_async            (const char           *path,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+StarlingDatabase *starling_database_open_finish           (GAsyncResult         *result,
+                                                           GError              **error);
+
+const char       *starling_database_get_path              (StarlingDatabase     *self);
+const char       *starling_database_get_recovered_path    (StarlingDatabase     *self);
+int               starling_database_get_schema_version    (StarlingDatabase     *self);
+
+void              starling_database_save_account_async    (StarlingDatabase            *self,
+                                                           const StarlingStoredAccount *account,
+                                                           GCancellable                *cancellable,
+                                                           GAsyncReadyCallback          callback,
+                                                           gpointer                     user_data);
+void              starling_database_list_accounts_async   (StarlingDatabase     *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+GPtrArray        *starling_database_list_accounts_finish  (StarlingDatabase     *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+void              starling_database_remove_account_async  (StarlingDatabase     *self,
+                                                           const char           *handle,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+void              starling_database_reorder_accounts_async (StarlingDatabase    *self,
+                                                            const char * const  *handles,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+void              starling_database_set_needs_sign_in_async (StarlingDatabase   *self,
+                                                             const char         *handle,
+                                                             gboolean            needs_sign_in,
+                                                             GCancellable       *cancellable,
+                                                             GAsyncReadyCallback callback,
+                                                             gpointer            user_data);
+
+void              starling_database_save_timeline_async   (StarlingDatabase     *self,
+                                                           const char           *handle,
+                                                           const char           *timeline,
+                                                           GPtrArray            *documents,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+void              starling_database_load_timeline_async   (StarlingDatabase     *self,
+                                                           const char           *handle,
+                                                           const char           *timeline,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+GPtrArray        *starling_database_load_timeline_finish  (StarlingDatabase     *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+/* The finish function of every call above that returns nothing. */
+gboolean          starling_database_write_finish          (StarlingDatabase     *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+G_END_DECLS
