@@ -7,10 +7,14 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "starling-application.h"
 #include "starling-window.h"
+#include "store/starling-database.h"
 
 struct _StarlingApplication
 {
@@ -90,6 +94,82 @@ starling_application_activate (GApplication *app)
 }
 
 static void
+database_ready_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *slot;
+}
+
+/* `starling --list-accounts`: one line per account, tab-separated, for
+ * scripts. Runs in the process that was started, whether or not a window
+ * is open elsewhere: the database is in WAL mode, so reading it alongside
+ * the running app is safe. Tokens are never printed: they are not in the
+ * database at all. */
+static int
+list_accounts (void)
+{
+  g_autofree char *path = starling_database_default_path ();
+  g_autoptr (GAsyncResult) opened = NULL;
+  g_autoptr (GAsyncResult) listed = NULL;
+  g_autoptr (StarlingDatabase) database = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Listing must not create a data file where there was none. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return EXIT_SUCCESS;
+
+  starling_database_open_async (path, NULL, database_ready_cb, &opened);
+  database = starling_database_open_finish (wait_for (&opened), &error);
+  if (database == NULL)
+    {
+      g_printerr (_("Could not read the accounts: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+
+  starling_database_list_accounts_async (database, NULL, database_ready_cb, &listed);
+  accounts = starling_database_list_accounts_finish (database, wait_for (&listed), &error);
+  if (accounts == NULL)
+    {
+      g_printerr (_("Could not read the accounts: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      StarlingStoredAccount *account = g_ptr_array_index (accounts, i);
+
+      g_print ("%s\t%s\t%s\n", account->handle, account->base_uri,
+               account->needs_sign_in ? "needs-sign-in" : "signed-in");
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+starling_application_handle_local_options (GApplication *app,
+                                           GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "list-accounts"))
+    return list_accounts ();
+
+  /* Go on: activate here, or in the instance already running. */
+  return -1;
+}
+
+static void
 starling_application_startup (GApplication *app)
 {
   StarlingApplication *self = STARLING_APPLICATION (app);
@@ -126,12 +206,20 @@ starling_application_class_init (StarlingApplicationClass *klass)
   object_class->dispose = starling_application_dispose;
 
   app_class->activate = starling_application_activate;
+  app_class->handle_local_options = starling_application_handle_local_options;
   app_class->startup = starling_application_startup;
 }
 
 static void
 starling_application_init (StarlingApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "list-accounts", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Print the signed-in accounts, one per line, and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 /**
