@@ -279,6 +279,7 @@ build_endpoint (SoupSession  *session,
   g_autoptr (GUri) parsed = NULL;
   g_autoptr (GUri) built = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *host = NULL;
   g_autofree char *uri = NULL;
   const char *scheme;
   const char *http_scheme;
@@ -320,8 +321,9 @@ build_endpoint (SoupSession  *session,
 
   /* User information, query and fragment are dropped: nothing secret may
    * travel in the URL. */
+  host = g_ascii_strdown (g_uri_get_host (parsed), -1);
   built = g_uri_build (SOUP_HTTP_URI_FLAGS, http_scheme, NULL,
-                       g_uri_get_host (parsed), g_uri_get_port (parsed),
+                       host, g_uri_get_port (parsed),
                        path, NULL, NULL);
   uri = g_uri_to_string (built);
 
@@ -567,7 +569,8 @@ handle_failure (StarlingStreaming *self,
       break;
 
     case OUTCOME_POLL:
-      enter_polling (self, error, TRUE, !self->probing);
+      /* A failed probe only confirms what was reported on entering. */
+      enter_polling (self, error, !self->probing, !self->probing);
       break;
 
     case OUTCOME_RETRY:
@@ -1004,9 +1007,10 @@ connect_cb (GObject      *source,
   self->connected_at = self->last_seen = g_get_monotonic_time ();
   self->frames = 0;
   self->http_failures = 0;
-  self->probing = FALSE;
-  reconnected = self->ever_connected;
+  /* After a drop, or after polling, events were missed. */
+  reconnected = self->ever_connected || self->probing;
   self->ever_connected = TRUE;
+  self->probing = FALSE;
 
   soup_websocket_connection_set_max_incoming_payload_size (self->connection, MAX_FRAME_SIZE);
   g_signal_connect (self->connection, "message", G_CALLBACK (message_cb), self);
@@ -1026,6 +1030,12 @@ connect_cb (GObject      *source,
 
   if (reconnected && self->state == STARLING_STREAMING_STATE_CONNECTED)
     g_signal_emit (self, signals[RECONNECTED], 0);
+
+  /* The server may have closed the socket before the handlers were
+   * connected; then "closed" was already emitted. */
+  if (self->connection != NULL &&
+      soup_websocket_connection_get_state (self->connection) == SOUP_WEBSOCKET_STATE_CLOSED)
+    closed_cb (self->connection, self);
 }
 
 static void
