@@ -1135,6 +1135,7 @@ test_quick_close (void)
   g_autoptr (Recorder) recorder = recorder_new (stream);
 
   server->close_at_once = TRUE;
+  g_object_set (stream, "probe-interval", 200, NULL);
   starling_streaming_start (stream);
 
   WAIT_UNTIL (starling_streaming_get_state (stream) == STARLING_STREAMING_STATE_POLLING, 5000);
@@ -1146,6 +1147,16 @@ test_quick_close (void)
 
   WAIT_UNTIL (recorder->polls >= 3, 5000);
   g_assert_cmpuint (server->connections->len, ==, 2);
+
+  /* The probe meets the same: back to polling, without a second report
+   * and without the back-off's waits. */
+  WAIT_UNTIL (server->connections->len == 3, 5000);
+  WAIT_UNTIL (starling_streaming_get_state (stream) == STARLING_STREAMING_STATE_POLLING, 5000);
+  g_assert_cmpuint (count_state (recorder, STARLING_STREAMING_STATE_CONNECTED), ==, 3);
+  g_assert_cmpuint (count_state (recorder, STARLING_STREAMING_STATE_WAITING), ==, 1);
+  g_assert_cmpuint (recorder->errors->len, ==, 1);
+  /* The second connection and the probe each came after a drop. */
+  g_assert_cmpuint (recorder->reconnected, ==, 2);
 }
 
 static void

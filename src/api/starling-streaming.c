@@ -355,10 +355,13 @@ static void
 set_state (StarlingStreaming      *self,
            StarlingStreamingState  state)
 {
+  g_autofree char *name = NULL;
+
   if (self->state == state)
     return;
 
-  g_debug ("State: %s", g_enum_to_string (STARLING_TYPE_STREAMING_STATE, state));
+  name = g_enum_to_string (STARLING_TYPE_STREAMING_STATE, state);
+  g_debug ("State: %s", name);
   self->state = state;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
@@ -850,10 +853,13 @@ closed_cb (SoupWebsocketConnection *connection,
       self->quick_closes++;
       if (self->quick_closes >= QUICK_CLOSES_BEFORE_POLLING)
         {
+          /* Reported once; after a probe it is old news. */
+          gboolean first = self->quick_closes == QUICK_CLOSES_BEFORE_POLLING;
+
           enter_polling (self,
                          g_error_new_literal (STARLING_API_ERROR, STARLING_API_ERROR_NOT_FOUND,
                                               _("The server closes its live stream as soon as it opens")),
-                         TRUE, TRUE);
+                         first, first);
           return;
         }
     }
