@@ -1135,7 +1135,7 @@ test_quick_close (void)
   g_autoptr (Recorder) recorder = recorder_new (stream);
 
   server->close_at_once = TRUE;
-  g_object_set (stream, "probe-interval", 200, NULL);
+  g_object_set (stream, "probe-interval", 400, NULL);
   starling_streaming_start (stream);
 
   WAIT_UNTIL (starling_streaming_get_state (stream) == STARLING_STREAMING_STATE_POLLING, 5000);
