@@ -745,7 +745,7 @@ sent_cb (GObject      *object,
       return;
     }
 
-  decode_answer (g_steal_pointer (&task), body);
+  decode_answer (task, body);
 }
 
 static void
