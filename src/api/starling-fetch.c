@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "model/starling-entity.h"
@@ -40,6 +42,14 @@ fetch_data_free (FetchData *data)
 }
 
 static void send_message (GTask *task);
+
+/* A form can hold a secret: wipe it when the body goes. */
+static void
+free_secret (char *secret)
+{
+  explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+}
 
 /* The address without its query, for the debug log: a query can hold a
  * code or a token, the path never does. */
@@ -200,7 +210,10 @@ starling_fetch_new_form_message (const char  *method,
                                  GError     **error)
 {
   g_autoptr (GUri) parsed = NULL;
+  g_autoptr (GBytes) body = NULL;
   SoupMessage *message;
+  char *encoded;
+  gsize length;
 
   g_return_val_if_fail (method != NULL, NULL);
   g_return_val_if_fail (uri != NULL, NULL);
@@ -215,8 +228,11 @@ starling_fetch_new_form_message (const char  *method,
     }
 
   message = soup_message_new_from_uri (method, parsed);
-  soup_message_set_request_body_from_bytes (message, SOUP_FORM_MIME_TYPE_URLENCODED,
-                                            g_bytes_new_take (soup_form_encode_hash (form), 0));
+  encoded = soup_form_encode_hash (form);
+  length = strlen (encoded);
+  body = g_bytes_new_with_free_func (encoded, length, (GDestroyNotify) free_secret, encoded);
+  soup_message_set_request_body_from_bytes (message, SOUP_FORM_MIME_TYPE_URLENCODED, body);
+
   return message;
 }
 
@@ -290,7 +306,7 @@ starling_fetch_json_finish (GAsyncResult  *result,
 {
   FetchData *data;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == starling_fetch_json_async, NULL);
 
   data = g_task_get_task_data (G_TASK (result));
