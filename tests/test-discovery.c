@@ -476,7 +476,6 @@ test_probe_unreachable (void)
 {
   g_autoptr (SoupSession) session = starling_session_new (NULL);
   g_autofree char *closed = NULL;
-  g_autofree char *tls = NULL;
   Result r = { 0 };
 
   /* A port where nothing listens. */
@@ -490,14 +489,43 @@ test_probe_unreachable (void)
   g_assert_null (r.info);
   g_assert_error (r.error, STARLING_API_ERROR, STARLING_API_ERROR_NETWORK);
 
+  /* Refused before any request. */
+  probe (session, "http://mastodon.example", &r);
+  g_assert_error (r.error, STARLING_API_ERROR, STARLING_API_ERROR_INSECURE);
+  probe (session, "not a server", &r);
+  g_assert_error (r.error, STARLING_API_ERROR, STARLING_API_ERROR_VALIDATION);
+
+  result_clear (&r);
+}
+
+static void
+test_probe_tls (void)
+{
+  g_autoptr (SoupSession) session = starling_session_new (NULL);
+  g_autofree char *tls = NULL;
+  Result r = { 0 };
+
+#if defined(__SANITIZE_ADDRESS__)
+  /* LeakSanitizer's tracer crashes at exit once the GnuTLS backend of
+   * glib-networking has run a handshake (a tool failure in a platform
+   * module, not a leak); the normal build runs this case. */
+  g_test_skip ("The TLS backend and LeakSanitizer do not get along");
+  return;
+#endif
+
   /* https to a server that does not speak TLS: the handshake fails. */
   {
     g_autoptr (GSocketService) service = g_socket_service_new ();
     g_autoptr (GError) error = NULL;
+    g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+    g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+    g_autoptr (GSocketAddress) effective = NULL;
     guint16 port;
 
-    port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+    g_socket_listener_add_address (G_SOCKET_LISTENER (service), address, G_SOCKET_TYPE_STREAM,
+                                   G_SOCKET_PROTOCOL_TCP, NULL, &effective, &error);
     g_assert_no_error (error);
+    port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
     g_signal_connect (service, "incoming", G_CALLBACK (not_tls_cb), NULL);
     g_socket_service_start (service);
 
@@ -507,12 +535,6 @@ test_probe_unreachable (void)
     g_assert_error (r.error, STARLING_API_ERROR, STARLING_API_ERROR_TLS);
     g_socket_service_stop (service);
   }
-
-  /* Refused before any request. */
-  probe (session, "http://mastodon.example", &r);
-  g_assert_error (r.error, STARLING_API_ERROR, STARLING_API_ERROR_INSECURE);
-  probe (session, "not a server", &r);
-  g_assert_error (r.error, STARLING_API_ERROR, STARLING_API_ERROR_VALIDATION);
 
   result_clear (&r);
 }
@@ -617,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/starling/discovery/probe-misskey", test_probe_misskey);
   g_test_add_func ("/starling/discovery/probe-partial", test_probe_partial);
   g_test_add_func ("/starling/discovery/probe-unreachable", test_probe_unreachable);
+  g_test_add_func ("/starling/discovery/probe-tls", test_probe_tls);
   g_test_add_func ("/starling/discovery/fetch-nodeinfo", test_fetch_nodeinfo);
 
   return g_test_run ();
