@@ -595,6 +595,7 @@ register_cb (GObject      *object,
                          (GDestroyNotify) starling_app_credentials_unref);
 }
 
+/* Takes the reference of @task. */
 static void
 send_registration (GTask *task)
 {
@@ -616,6 +617,7 @@ send_registration (GTask *task)
   if (message == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
       return;
     }
 
