@@ -1226,7 +1226,7 @@ demo_json_nodeinfo (DemoJson   *json,
         "pleroma_emoji_reactions", "exposable_reactions", "profile_directory", "custom_emoji_reactions", NULL,
       };
 
-      for (guint i = 0; i < 600; i++)
+      for (guint i = 0; i < 900; i++)
         {
           g_autofree char *name = g_strdup_printf ("blocked-instance-%03u.example", i);
 

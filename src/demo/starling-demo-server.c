@@ -224,7 +224,7 @@ demo_reply_bytes (DemoCall   *call,
     }
   add_rate_limit_headers (call);
   starling_demo_request_set_status (call->record, status);
-  g_debug ("%s %s → %u", call->method, call->path, status);
+  g_debug ("%s %s -> %u", call->method, call->path, status);
 }
 
 void
@@ -896,7 +896,7 @@ finish_call (DemoCall *call,
         soup_server_message_pause (call->msg);
       g_main_context_invoke_full (call->self->context, G_PRIORITY_DEFAULT, drop_connection_cb,
                                   g_object_ref (call->msg), g_object_unref);
-      g_debug ("%s %s → connection dropped", call->method, call->path);
+      g_debug ("%s %s -> connection dropped", call->method, call->path);
     }
   else if (paused)
     soup_server_message_unpause (call->msg);
@@ -933,9 +933,12 @@ run_call (DemoCall *call)
       demo_reply_error (call, 422, "The access token is invalid");
       return;
     }
+  /* One fault per request: the next request meets the next one. */
   call->drop = demo_server_take_fault (self, call->method, call->path, STARLING_DEMO_FAULT_DROP_CONNECTION, NULL);
-  call->mangle_truncate = demo_server_take_fault (self, call->method, call->path, STARLING_DEMO_FAULT_TRUNCATED_JSON, NULL);
-  call->mangle_malformed = demo_server_take_fault (self, call->method, call->path, STARLING_DEMO_FAULT_MALFORMED_JSON, NULL);
+  call->mangle_truncate = !call->drop
+    && demo_server_take_fault (self, call->method, call->path, STARLING_DEMO_FAULT_TRUNCATED_JSON, NULL);
+  call->mangle_malformed = !call->drop && !call->mangle_truncate
+    && demo_server_take_fault (self, call->method, call->path, STARLING_DEMO_FAULT_MALFORMED_JSON, NULL);
 
   if (!host_is_local (self, host))
     {
