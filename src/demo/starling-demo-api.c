@@ -1939,10 +1939,12 @@ conversation_key (gpointer item)
 static void
 get_conversations (DemoCall *call)
 {
-  g_autoptr (GPtrArray) sorted = g_ptr_array_copy (world_of (call)->conversations, NULL, NULL);
+  g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr (GPtrArray) page = NULL;
   JsonArray *array = json_array_new ();
 
+  /* A plain copy: g_ptr_array_copy() would take the free function too. */
+  g_ptr_array_extend (sorted, world_of (call)->conversations, NULL, NULL);
   for (guint i = 1; i < sorted->len; i++)
     for (guint j = i; j > 0 && conversation_key (sorted->pdata[j - 1]) > conversation_key (sorted->pdata[j]); j--)
       {

@@ -1307,6 +1307,8 @@ starling_demo_server_start (StarlingDemoServer  *self,
   g_signal_connect_object (self->server, "request-read", G_CALLBACK (request_read_cb), self, 0);
   soup_server_add_handler (self->server, NULL, server_callback, self, NULL);
   demo_stream_setup (self);
+  /* Below the WebSocket's path, but plain HTTP. */
+  soup_server_add_handler (self->server, "/api/v1/streaming/health", server_callback, self, NULL);
 
   if (!soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
     {

@@ -279,7 +279,9 @@ demo_stream_close_all (StarlingDemoServer *self,
 
   if (!streaming_glob_matches (glob))
     return;
-  copy = g_ptr_array_copy (self->streams, NULL, NULL);
+  /* A plain copy: g_ptr_array_copy() would take the free function too. */
+  copy = g_ptr_array_new ();
+  g_ptr_array_extend (copy, self->streams, NULL, NULL);
   for (guint i = 0; i < copy->len; i++)
     {
       DemoStream *stream = g_ptr_array_index (copy, i);
