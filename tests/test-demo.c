@@ -1367,9 +1367,54 @@ test_context (Fixture       *fixture,
 }
 
 static void
+test_misc (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr (JsonNode) conversations = get_json (fixture, "/api/v1/conversations", fixture->token, SOUP_STATUS_OK);
+  g_autoptr (JsonNode) again = get_json (fixture, "/api/v1/conversations", fixture->token, SOUP_STATUS_OK);
+  g_autoptr (JsonNode) markers = get_json (fixture, "/api/v1/markers?timeline[]=home&timeline[]=notifications",
+                                           fixture->token, SOUP_STATUS_OK);
+  g_autoptr (JsonNode) lists = get_json (fixture, "/api/v1/lists", fixture->token, SOUP_STATUS_OK);
+  g_autoptr (JsonNode) filters = get_json (fixture, "/api/v2/filters", fixture->token, SOUP_STATUS_OK);
+  g_autoptr (JsonNode) search = get_json (fixture, "/api/v2/search?q=coffee", fixture->token, SOUP_STATUS_OK);
+  g_autoptr (JsonNode) tag = get_json (fixture, "/api/v1/timelines/tag/coffee?limit=40", NULL, SOUP_STATUS_OK);
+  g_autoptr (JsonNode) saved = post_form (fixture, "/api/v1/markers", "home%5Blast_read_id%5D=12345", SOUP_STATUS_OK);
+  JsonObject *home_marker = json_object_get_object_member (json_node_get_object (markers), "home");
+  const char *list_id = json_object_get_string_member (json_array_get_object_element (json_node_get_array (lists), 0), "id");
+  g_autofree char *list_path = g_strdup_printf ("/api/v1/timelines/list/%s", list_id);
+  g_autoptr (JsonNode) list_timeline = get_json (fixture, list_path, fixture->token, SOUP_STATUS_OK);
+
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (conversations)), ==, 4);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (again)), ==, 4);
+  g_assert_nonnull (home_marker);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (saved), "home"), "version"),
+                   ==, json_object_get_int_member (home_marker, "version") + 1);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (lists)), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (list_timeline)), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (filters)), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (search), "hashtags")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (search), "statuses")), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (tag)), ==, 40);
+}
+
+/* The resident memory in KiB, or 0 where /proc is not there. */
+static gint64
+resident_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmRSS:");
+  return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : 0;
+}
+
+static void
 test_measure (void)
 {
   guint n = 5;
+  gint64 before = resident_kib ();
   gint64 start = g_get_monotonic_time ();
   gint64 elapsed;
   g_autoptr (GPtrArray) servers = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1380,6 +1425,8 @@ test_measure (void)
   g_test_message ("Generated %u worlds in %.1f ms (%.1f ms each); %u statuses in the first",
                   n, elapsed / 1000.0, elapsed / 1000.0 / n,
                   starling_demo_server_get_n_statuses (g_ptr_array_index (servers, 0)));
+  g_test_message ("Resident memory grew by %" G_GINT64_FORMAT " KiB for %u worlds",
+                  resident_kib () - before, n);
   /* Not a timed test: the figure is printed, the check is generous. */
   g_assert_cmpint (elapsed / n, <, 5 * G_USEC_PER_SEC);
 }
@@ -1408,6 +1455,7 @@ main (int   argc,
   ADD ("images", test_images);
   ADD ("notifications-v2", test_notifications_v2);
   ADD ("context", test_context);
+  ADD ("misc", test_misc);
 #undef ADD
 
   return g_test_run ();
