@@ -13,6 +13,8 @@
 
 #include "model/starling-entity.h"
 
+#include "store/starling-secret-store.h"
+
 #include "starling-api-error.h"
 
 #include "starling-app-credentials.h"
@@ -304,14 +306,6 @@ starling_app_credentials_ref (StarlingAppCredentials *self)
   return self;
 }
 
-static void
-free_secret (char *secret)
-{
-  if (secret != NULL)
-    explicit_bzero (secret, strlen (secret));
-  g_free (secret);
-}
-
 /**
  * starling_app_credentials_unref:
  * @self: (transfer full): credentials
@@ -327,7 +321,7 @@ starling_app_credentials_unref (StarlingAppCredentials *self)
     return;
 
   g_free (self->client_id);
-  free_secret (self->client_secret);
+  starling_secret_free (self->client_secret);
   g_strfreev (self->redirect_uris);
   g_free (self->scopes);
   g_free (self);

@@ -28,6 +28,8 @@
 #include "model/starling-search-results.h"
 #include "model/starling-status.h"
 
+#include "store/starling-secret-store.h"
+
 #include "starling-api-error.h"
 #include "starling-client.h"
 #include "starling-session.h"
@@ -937,12 +939,8 @@ starling_client_finalize (GObject *object)
 {
   StarlingClient *self = STARLING_CLIENT (object);
 
-  if (self->access_token != NULL)
-    {
-      /* Leave no copy of the token in freed memory. */
-      memset (self->access_token, 0, strlen (self->access_token));
-      g_clear_pointer (&self->access_token, g_free);
-    }
+  /* Leave no copy of the token in freed memory. */
+  g_clear_pointer (&self->access_token, starling_secret_free);
   g_clear_object (&self->session);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_object (&self->map);

@@ -16,6 +16,8 @@
 
 #include "model/starling-entity.h"
 
+#include "store/starling-secret-store.h"
+
 #include "starling-api-error.h"
 #include "starling-session.h"
 
@@ -42,14 +44,6 @@ fetch_data_free (FetchData *data)
 }
 
 static void send_message (GTask *task);
-
-/* A form can hold a secret: wipe it when the body goes. */
-static void
-free_secret (char *secret)
-{
-  explicit_bzero (secret, strlen (secret));
-  g_free (secret);
-}
 
 /* The address without its query, for the debug log: a query can hold a
  * code or a token, the path never does. */
@@ -230,7 +224,7 @@ starling_fetch_new_form_message (const char  *method,
   message = soup_message_new_from_uri (method, parsed);
   encoded = soup_form_encode_hash (form);
   length = strlen (encoded);
-  body = g_bytes_new_with_free_func (encoded, length, (GDestroyNotify) free_secret, encoded);
+  body = g_bytes_new_with_free_func (encoded, length, (GDestroyNotify) starling_secret_free, encoded);
   soup_message_set_request_body_from_bytes (message, SOUP_FORM_MIME_TYPE_URLENCODED, body);
 
   return message;

@@ -13,6 +13,8 @@
 
 #include "model/starling-entity.h"
 
+#include "store/starling-secret-store.h"
+
 #include "starling-api-error.h"
 
 #include "starling-oauth-token.h"
@@ -309,14 +311,6 @@ starling_oauth_token_ref (StarlingOAuthToken *self)
   return self;
 }
 
-static void
-free_secret (char *secret)
-{
-  if (secret != NULL)
-    explicit_bzero (secret, strlen (secret));
-  g_free (secret);
-}
-
 /**
  * starling_oauth_token_unref:
  * @self: (transfer full): a token
@@ -331,8 +325,8 @@ starling_oauth_token_unref (StarlingOAuthToken *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  free_secret (self->access_token);
-  free_secret (self->refresh_token);
+  starling_secret_free (self->access_token);
+  starling_secret_free (self->refresh_token);
   g_free (self->token_type);
   g_free (self->scope);
   g_free (self);

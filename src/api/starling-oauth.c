@@ -13,6 +13,8 @@
 
 #include "model/starling-entity.h"
 
+#include "store/starling-secret-store.h"
+
 #include "starling-api-error.h"
 #include "starling-fetch.h"
 #include "starling-pkce.h"
@@ -118,14 +120,6 @@ typedef struct
   gboolean                  in_handler;
 } AuthorizeData;
 
-static void
-free_secret (char *secret)
-{
-  if (secret != NULL)
-    explicit_bzero (secret, strlen (secret));
-  g_free (secret);
-}
-
 static void callback_finished_cb (SoupServerMessage *message,
                                   gpointer           user_data);
 
@@ -160,8 +154,8 @@ authorize_data_free (AuthorizeData *data)
   g_clear_object (&data->finishing_message);
   g_free (data->redirect_uri);
   g_free (data->scopes);
-  free_secret (data->state);
-  free_secret (data->verifier);
+  starling_secret_free (data->state);
+  starling_secret_free (data->verifier);
   g_clear_pointer (&data->token, starling_oauth_token_unref);
   g_clear_error (&data->error);
   g_free (data);
@@ -1112,7 +1106,7 @@ exchange_code (StarlingOAuth       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, exchange_code);
 
-  form = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) free_secret);
+  form = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) starling_secret_free);
   g_hash_table_insert (form, (char *) "grant_type", g_strdup ("authorization_code"));
   g_hash_table_insert (form, (char *) "code", g_strdup (code));
   g_hash_table_insert (form, (char *) "redirect_uri", g_strdup (redirect_uri));
@@ -1265,7 +1259,7 @@ starling_oauth_finalize (GObject *object)
   g_free (self->token_endpoint);
   g_free (self->revocation_endpoint);
   g_free (self->registration_endpoint);
-  free_secret (self->oob_verifier);
+  starling_secret_free (self->oob_verifier);
 
   G_OBJECT_CLASS (starling_oauth_parent_class)->finalize (object);
 }
@@ -1905,7 +1899,7 @@ starling_oauth_get_oob_authorize_uri (StarlingOAuth  *self,
         return NULL;
     }
 
-  free_secret (self->oob_verifier);
+  starling_secret_free (self->oob_verifier);
   self->oob_verifier = verifier;
 
   scopes = scopes_to_ask (self);
@@ -1931,7 +1925,7 @@ oob_exchange_cb (GObject      *object,
     }
 
   /* A code and its verifier serve once. */
-  g_clear_pointer (&self->oob_verifier, free_secret);
+  g_clear_pointer (&self->oob_verifier, starling_secret_free);
   g_task_return_pointer (task, token, (GDestroyNotify) starling_oauth_token_unref);
 }
 
@@ -2113,7 +2107,7 @@ starling_oauth_sign_in_with_token_async (StarlingOAuth       *self,
   g_task_set_source_tag (task, starling_oauth_sign_in_with_token_async);
 
   trimmed = g_strstrip (g_strdup (access_token));
-  g_task_set_task_data (task, trimmed, (GDestroyNotify) free_secret);
+  g_task_set_task_data (task, trimmed, (GDestroyNotify) starling_secret_free);
 
   starling_oauth_verify_credentials_async (self, trimmed, cancellable, sign_in_verify_cb,
                                            g_steal_pointer (&task));
@@ -2198,7 +2192,7 @@ starling_oauth_revoke_async (StarlingOAuth       *self,
       return;
     }
 
-  form = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) free_secret);
+  form = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) starling_secret_free);
   g_hash_table_insert (form, (char *) "client_id",
                        g_strdup (starling_app_credentials_get_client_id (self->credentials)));
   g_hash_table_insert (form, (char *) "client_secret",

@@ -17,6 +17,8 @@
 #include "model/starling-notification.h"
 #include "model/starling-status.h"
 
+#include "store/starling-secret-store.h"
+
 #include "starling-api-error.h"
 #include "starling-session.h"
 #include "starling-streaming.h"
@@ -218,21 +220,6 @@ subscription_free (Subscription *subscription)
   g_free (subscription->param);
   g_free (subscription->key);
   g_free (subscription);
-}
-
-/* Overwrites a secret before its memory goes back to the allocator, so it
- * does not linger in freed blocks (and core dumps). */
-static void
-clear_secret (char **secret)
-{
-  if (*secret != NULL)
-    {
-      volatile char *p = *secret;
-
-      while (*p != '\0')
-        *p++ = '\0';
-      g_clear_pointer (secret, g_free);
-    }
 }
 
 /* RFC 6750 allows only visible ASCII in a bearer token; anything else would
@@ -1077,7 +1064,7 @@ connect_now (StarlingStreaming *self)
   authorization = g_strconcat ("Bearer ", self->access_token, NULL);
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "Authorization", authorization);
-  clear_secret (&authorization);
+  g_clear_pointer (&authorization, starling_secret_free);
 
   self->cancellable = g_cancellable_new ();
 
@@ -1123,7 +1110,7 @@ starling_streaming_finalize (GObject *object)
 {
   StarlingStreaming *self = STARLING_STREAMING (object);
 
-  clear_secret (&self->access_token);
+  g_clear_pointer (&self->access_token, starling_secret_free);
   g_clear_object (&self->session);
   g_clear_object (&self->map);
   g_clear_pointer (&self->http_uri, g_free);
@@ -1827,7 +1814,7 @@ starling_streaming_set_access_token (StarlingStreaming *self,
 {
   g_return_if_fail (STARLING_IS_STREAMING (self));
 
-  clear_secret (&self->access_token);
+  g_clear_pointer (&self->access_token, starling_secret_free);
   self->access_token = g_strdup (access_token);
 }
 
