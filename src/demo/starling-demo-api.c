@@ -2272,6 +2272,23 @@ get_search (DemoCall *call)
   demo_reply_json (call, SOUP_STATUS_OK, object_node (object));
 }
 
+/* What the brand's home timeline holds, as get_home() filters it for a user
+ * token: the oracle of the tests that page through it. */
+guint
+demo_api_count_home (StarlingDemoServer *self)
+{
+  DemoCall call = { 0 };
+  guint count = 0;
+
+  call.self = self;
+  call.json.world = self->world;
+  call.json.authed = TRUE;
+  for (guint i = 0; i < self->world->statuses->len; i++)
+    if (keep_home (&call, g_ptr_array_index (self->world->statuses, i), NULL))
+      count++;
+  return count;
+}
+
 /* Publishing to the streams */
 
 void

@@ -15,7 +15,8 @@
  * One request the demo server received, as the tests see it: method, host,
  * path, query, a copy of the headers, the body and the status it was
  * answered with (0 while it is being answered, or when the connection was
- * dropped without an answer). Immutable but for the status.
+ * dropped without an answer) and when it was received. Immutable but for
+ * the status.
  */
 struct _StarlingDemoRequest
 {
@@ -27,6 +28,7 @@ struct _StarlingDemoRequest
   SoupMessageHeaders *headers;
   GBytes             *body;
   guint               status;
+  gint64              received_at;
 };
 
 G_DEFINE_BOXED_TYPE (StarlingDemoRequest, starling_demo_request,
@@ -74,6 +76,7 @@ starling_demo_request_new (const char         *method,
   self->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
   soup_message_headers_foreach (headers, copy_header_cb, self->headers);
   self->body = body != NULL ? g_bytes_ref (body) : g_bytes_new (NULL, 0);
+  self->received_at = g_get_real_time ();
 
   return self;
 }
@@ -236,4 +239,20 @@ starling_demo_request_set_status (StarlingDemoRequest *self,
 {
   g_return_if_fail (self != NULL);
   self->status = status;
+}
+
+/**
+ * starling_demo_request_get_received_at:
+ * @self: a request
+ *
+ * For tests of waiting: when a retry reached the server, on the clock that
+ * `X-RateLimit-Reset` is given in.
+ *
+ * Returns: when the request was read, in microseconds of g_get_real_time()
+ */
+gint64
+starling_demo_request_get_received_at (StarlingDemoRequest *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->received_at;
 }

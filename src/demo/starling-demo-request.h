@@ -34,6 +34,7 @@ GBytes              *starling_demo_request_get_body    (StarlingDemoRequest *sel
 guint                starling_demo_request_get_status  (StarlingDemoRequest *self);
 void                 starling_demo_request_set_status  (StarlingDemoRequest *self,
                                                         guint                status);
+gint64               starling_demo_request_get_received_at (StarlingDemoRequest *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StarlingDemoRequest, starling_demo_request_unref)
 

@@ -205,5 +205,6 @@ gboolean    demo_server_take_fault   (StarlingDemoServer *self,
 void        demo_api_serve_file      (DemoCall           *call);
 void        demo_api_publish         (StarlingDemoServer *self,
                                       DemoStatus         *status);
+guint       demo_api_count_home      (StarlingDemoServer *self);
 
 G_END_DECLS

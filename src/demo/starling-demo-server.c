@@ -1895,6 +1895,21 @@ starling_demo_server_count_statuses_with_text (StarlingDemoServer *self,
 }
 
 /**
+ * starling_demo_server_count_home_statuses:
+ * @self: a server
+ *
+ * For tests that page to the end of the home timeline.
+ *
+ * Returns: how many statuses the brand's home timeline holds now
+ */
+guint
+starling_demo_server_count_home_statuses (StarlingDemoServer *self)
+{
+  g_return_val_if_fail (STARLING_IS_DEMO_SERVER (self), 0);
+  return demo_api_count_home (self);
+}
+
+/**
  * starling_demo_server_get_n_statuses:
  * @self: a server
  *

@@ -90,6 +90,7 @@ guint               starling_demo_server_count_statuses_with_text (StarlingDemoS
                                                                const char         *text);
 
 guint               starling_demo_server_get_n_statuses       (StarlingDemoServer *self);
+guint               starling_demo_server_count_home_statuses  (StarlingDemoServer *self);
 guint               starling_demo_server_get_n_followers      (StarlingDemoServer *self);
 guint               starling_demo_server_get_n_domains        (StarlingDemoServer *self);
 
