@@ -119,6 +119,9 @@ typedef enum
  *   refresh token
  * @STARLING_SOFTWARE_QUIRK_MFM_CONTENT: content may be Misskey-flavoured
  *   markup rather than HTML
+ * @STARLING_SOFTWARE_QUIRK_EXACT_REDIRECT_PORT: the port of a loopback
+ *   redirect URI must match the registered one exactly (no RFC 8252 §7.3
+ *   leeway): register the app for the port of each sign-in
  *
  * The workarounds a server's software needs, from the notes on servers
  * that speak the Mastodon API. They are hints for choosing a code path; a
@@ -151,6 +154,7 @@ typedef enum /*< flags >*/
   STARLING_SOFTWARE_QUIRK_FOLLOW_REQUEST_IDS       = 1 << 21,
   STARLING_SOFTWARE_QUIRK_TOKENS_EXPIRE            = 1 << 22,
   STARLING_SOFTWARE_QUIRK_MFM_CONTENT              = 1 << 23,
+  STARLING_SOFTWARE_QUIRK_EXACT_REDIRECT_PORT      = 1 << 24,
 } StarlingSoftwareQuirks;
 
 #define STARLING_TYPE_SOFTWARE (starling_software_get_type ())
