@@ -15,11 +15,13 @@
 #include "api/starling-api-error.h"
 #include "api/starling-client.h"
 #include "api/starling-oauth.h"
+#include "api/starling-server-info.h"
 #include "api/starling-session.h"
 #include "api/starling-streaming.h"
 #include "demo/starling-demo-server.h"
 #include "model/starling-account.h"
 #include "model/starling-instance.h"
+#include "model/starling-nodeinfo.h"
 #include "model/starling-status.h"
 
 #include "starling-test-data.h"
@@ -790,6 +792,83 @@ test_oauth_flow (void)
 
   g_assert_finalize_object (g_steal_pointer (&client));
   sign_in_clear (&sign_in);
+  g_assert_finalize_object (g_steal_pointer (&oauth));
+  starling_demo_server_stop (server);
+}
+
+/* The Pleroma family compares the port of a loopback redirect URI: the
+ * quirk of its NodeInfo reaches the sign-in, which then registers the app
+ * for the port of the moment. */
+static void
+test_exact_redirect_port_quirk (void)
+{
+  g_autoptr (StarlingDemoServer) server = starling_demo_server_new (SEED);
+  g_autoptr (StarlingNodeInfo) nodeinfo = starling_test_decode_fixture (STARLING_TYPE_NODEINFO, "nodeinfo/akkoma-2.0.json");
+  g_autoptr (StarlingServerInfo) akkoma = NULL;
+  g_autoptr (StarlingServerInfo) mastodon = NULL;
+  g_autoptr (SoupSession) session = NULL;
+  g_autoptr (StarlingOAuth) oauth = NULL;
+  g_autoptr (StarlingOAuthToken) token = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) requests = NULL;
+  g_autoptr (GHashTable) app_form = NULL;
+  g_autoptr (GHashTable) authorize = NULL;
+  g_autoptr (GHashTable) token_form = NULL;
+  g_autoptr (GError) error = NULL;
+  Browser browser = { 0 };
+  const char *redirect_uri;
+
+  g_assert_true (starling_demo_server_start (server, &error));
+  g_assert_no_error (error);
+  session = starling_session_new (starling_demo_server_get_proxy_resolver (server));
+  oauth = starling_oauth_new (session, starling_demo_server_get_base_uri (server));
+
+  akkoma = starling_server_info_new (starling_demo_server_get_base_uri (server), nodeinfo, NULL);
+  g_assert_cmpint (starling_server_info_get_software (akkoma), ==, STARLING_SOFTWARE_AKKOMA);
+  g_assert_true (starling_server_info_get_quirks (akkoma) & STARLING_SOFTWARE_QUIRK_EXACT_REDIRECT_PORT);
+  g_assert_true (starling_software_get_quirks (STARLING_SOFTWARE_PLEROMA) & STARLING_SOFTWARE_QUIRK_EXACT_REDIRECT_PORT);
+  g_assert_false (starling_software_get_quirks (STARLING_SOFTWARE_MASTODON) & STARLING_SOFTWARE_QUIRK_EXACT_REDIRECT_PORT);
+
+  /* Applied both ways. */
+  g_assert_false (starling_oauth_get_exact_redirect_port (oauth));
+  starling_oauth_apply_quirks (oauth, starling_server_info_get_quirks (akkoma));
+  g_assert_true (starling_oauth_get_exact_redirect_port (oauth));
+  mastodon = starling_server_info_new (starling_demo_server_get_base_uri (server), NULL, NULL);
+  starling_oauth_apply_quirks (oauth, starling_server_info_get_quirks (mastodon));
+  g_assert_false (starling_oauth_get_exact_redirect_port (oauth));
+  starling_oauth_apply_quirks (oauth, starling_server_info_get_quirks (akkoma));
+  g_assert_true (starling_oauth_get_exact_redirect_port (oauth));
+
+  /* The sign-in registers the redirect URI with its port, and uses it. */
+  starling_oauth_discover_async (oauth, NULL, result_cb, &result);
+  g_assert_true (starling_oauth_discover_finish (oauth, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  starling_demo_server_clear_requests (server);
+  starling_oauth_authorize_async (oauth, FALSE, open_uri_cb, &browser, NULL, result_cb, &result);
+  token = starling_oauth_authorize_finish (oauth, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (token);
+  g_clear_object (&result);
+  run_until (&browser.done, "the browser");
+  g_assert_cmpuint (browser.final_status, ==, SOUP_STATUS_OK);
+
+  authorize = query_params (browser.authorize_uri);
+  redirect_uri = g_hash_table_lookup (authorize, "redirect_uri");
+  g_assert_true (g_str_has_prefix (redirect_uri, "http://127.0.0.1:"));
+  requests = requests_matching (server, "POST", "/api/v1/apps");
+  g_assert_cmpuint (requests->len, ==, 1);
+  app_form = request_form (g_ptr_array_index (requests, 0));
+  g_assert_nonnull (strstr (g_hash_table_lookup (app_form, "redirect_uris"), redirect_uri));
+  g_clear_pointer (&requests, g_ptr_array_unref);
+  requests = requests_matching (server, "POST", "/oauth/token");
+  g_assert_cmpuint (requests->len, ==, 1);
+  token_form = request_form (g_ptr_array_index (requests, 0));
+  g_assert_cmpstr (g_hash_table_lookup (token_form, "redirect_uri"), ==, redirect_uri);
+  g_assert_true (starling_app_credentials_has_redirect_uri (starling_oauth_get_credentials (oauth), redirect_uri));
+
+  assert_not_logged (starling_oauth_token_get_access_token (token));
+  browser_clear (&browser);
   g_assert_finalize_object (g_steal_pointer (&oauth));
   starling_demo_server_stop (server);
 }
@@ -1569,6 +1648,7 @@ main (int   argc,
   g_test_add ("/starling/integration/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/starling/integration/oauth-flow", test_oauth_flow);
+  g_test_add_func ("/starling/integration/exact-redirect-port-quirk", test_exact_redirect_port_quirk);
   ADD ("home-to-the-end", test_home_to_the_end, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (post_cases); i++)
     {

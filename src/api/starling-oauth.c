@@ -1572,6 +1572,26 @@ starling_oauth_set_exact_redirect_port (StarlingOAuth *self,
 }
 
 /**
+ * starling_oauth_apply_quirks:
+ * @self: a #StarlingOAuth
+ * @quirks: the quirks of the server's software, from
+ *   starling_server_info_get_quirks()
+ *
+ * Sets what the sign-in must do differently on this server:
+ * #StarlingOAuth:exact-redirect-port follows
+ * %STARLING_SOFTWARE_QUIRK_EXACT_REDIRECT_PORT. Call it before
+ * starling_oauth_authorize_async().
+ */
+void
+starling_oauth_apply_quirks (StarlingOAuth          *self,
+                             StarlingSoftwareQuirks  quirks)
+{
+  g_return_if_fail (STARLING_IS_OAUTH (self));
+
+  starling_oauth_set_exact_redirect_port (self, (quirks & STARLING_SOFTWARE_QUIRK_EXACT_REDIRECT_PORT) != 0);
+}
+
+/**
  * starling_oauth_get_discovered:
  * @self: a #StarlingOAuth
  *

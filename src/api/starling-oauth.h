@@ -8,6 +8,7 @@
 #include <libsoup/soup.h>
 
 #include "model/starling-account.h"
+#include "model/starling-software.h"
 
 #include "starling-app-credentials.h"
 #include "starling-oauth-token.h"
@@ -47,6 +48,8 @@ void                    starling_oauth_set_credentials              (StarlingOAu
 gboolean                starling_oauth_get_exact_redirect_port      (StarlingOAuth           *self);
 void                    starling_oauth_set_exact_redirect_port      (StarlingOAuth           *self,
                                                                      gboolean                 exact_redirect_port);
+void                    starling_oauth_apply_quirks                 (StarlingOAuth           *self,
+                                                                     StarlingSoftwareQuirks   quirks);
 gboolean                starling_oauth_get_discovered               (StarlingOAuth           *self);
 gboolean                starling_oauth_get_supports_pkce            (StarlingOAuth           *self);
 const char             *starling_oauth_get_scopes                   (StarlingOAuth           *self);
