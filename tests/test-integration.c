@@ -29,8 +29,28 @@
 #define SEED 4242
 #define WATCHDOG_SECONDS 30
 
-/* Everything logged while the tests run, at every level. */
+/* Everything logged while the tests run, at every level. Other threads
+ * log too (dconf's worker, a decoding thread), so it is only touched with
+ * the lock held. */
 static GString *captured_log;
+static GMutex captured_lock;
+
+static char *
+captured_text (void)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&captured_lock);
+
+  return g_strdup (captured_log->str);
+}
+
+static void
+capture_append (const char *text,
+                gssize      length)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&captured_lock);
+
+  g_string_append_len (captured_log, text, length);
+}
 
 /* Helpers */
 
@@ -203,8 +223,10 @@ find_secret (const char *log,
 static void
 assert_not_logged (const char *secret)
 {
+  g_autofree char *logged = captured_text ();
+
   g_assert_nonnull (secret);
-  if (strstr (captured_log->str, secret) != NULL)
+  if (strstr (logged, secret) != NULL)
     g_error ("A secret reached the log (%zu bytes of it)", strlen (secret));
 }
 
@@ -216,17 +238,21 @@ capture_writer (GLogLevelFlags   level,
                 gsize            n_fields,
                 gpointer         user_data)
 {
+  GString *line = g_string_new (NULL);
+
   for (gsize i = 0; i < n_fields; i++)
     {
-      g_string_append (captured_log, fields[i].key);
-      g_string_append_c (captured_log, '=');
+      g_string_append (line, fields[i].key);
+      g_string_append_c (line, '=');
       if (fields[i].length < 0)
-        g_string_append (captured_log, fields[i].value);
+        g_string_append (line, fields[i].value);
       else
-        g_string_append_len (captured_log, fields[i].value, fields[i].length);
-      g_string_append_c (captured_log, ' ');
+        g_string_append_len (line, fields[i].value, fields[i].length);
+      g_string_append_c (line, ' ');
     }
-  g_string_append_c (captured_log, '\n');
+  g_string_append_c (line, '\n');
+  capture_append (line->str, (gssize) line->len);
+  g_string_free (line, TRUE);
 
   /* Debug output would end up in the TAP stream; the rest goes on. */
   if (level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO | G_LOG_LEVEL_MESSAGE))
@@ -246,8 +272,10 @@ capture_handler (const char     *log_domain,
                  const char     *message,
                  gpointer        user_data)
 {
-  g_string_append_printf (captured_log, "GLIB_DOMAIN=%s LEVEL=%d MESSAGE=%s\n",
-                          log_domain != NULL ? log_domain : "", level & G_LOG_LEVEL_MASK, message);
+  g_autofree char *line = g_strdup_printf ("GLIB_DOMAIN=%s LEVEL=%d MESSAGE=%s\n",
+                                           log_domain != NULL ? log_domain : "", level & G_LOG_LEVEL_MASK, message);
+
+  capture_append (line, -1);
 
   /* Debug output would only clutter the TAP stream. */
   if (level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
@@ -262,7 +290,7 @@ static GPrintFunc previous_printerr;
 static void
 capture_print (const char *text)
 {
-  g_string_append (captured_log, text);
+  capture_append (text, -1);
   if (previous_print != NULL)
     previous_print (text);
   else
@@ -272,7 +300,7 @@ capture_print (const char *text)
 static void
 capture_printerr (const char *text)
 {
-  g_string_append (captured_log, text);
+  capture_append (text, -1);
   if (previous_printerr != NULL)
     previous_printerr (text);
   else
@@ -1484,7 +1512,9 @@ test_no_secret_in_logs (void)
   SignIn sign_in = { 0 };
   Gap gap = { 0 };
 
+  g_mutex_lock (&captured_lock);
   g_string_truncate (captured_log, 0);
+  g_mutex_unlock (&captured_lock);
   previous_print = g_set_print_handler (capture_print);
   previous_printerr = g_set_printerr_handler (capture_printerr);
 
@@ -1492,9 +1522,11 @@ test_no_secret_in_logs (void)
   g_log ("starling-api", G_LOG_LEVEL_DEBUG, "marker-debug-%s", "7f3a");
   g_log_structured ("libsoup", G_LOG_LEVEL_DEBUG, "MESSAGE", "marker-structured-%s", "91c2");
   g_print ("# marker-print-%s\n", "c0de");
-  g_assert_nonnull (strstr (captured_log->str, "marker-debug-7f3a"));
-  g_assert_nonnull (strstr (captured_log->str, "marker-structured-91c2"));
-  g_assert_nonnull (strstr (captured_log->str, "marker-print-c0de"));
+  log_copy = captured_text ();
+  g_assert_nonnull (strstr (log_copy, "marker-debug-7f3a"));
+  g_assert_nonnull (strstr (log_copy, "marker-structured-91c2"));
+  g_assert_nonnull (strstr (log_copy, "marker-print-c0de"));
+  g_clear_pointer (&log_copy, g_free);
 
   g_assert_true (starling_demo_server_start (server, &error));
   g_assert_no_error (error);
@@ -1592,12 +1624,13 @@ test_no_secret_in_logs (void)
   g_set_printerr_handler (previous_printerr);
 
   /* Everyone spoke at debug level: the capture saw the real traffic. */
-  g_assert_nonnull (strstr (captured_log->str, "GLIB_DOMAIN=starling-api"));
-  g_assert_nonnull (strstr (captured_log->str, "GLIB_DOMAIN=starling-streaming"));
-  g_assert_nonnull (strstr (captured_log->str, "GLIB_DOMAIN=starling-demo"));
-  g_assert_nonnull (strstr (captured_log->str, "/oauth/token"));
-  g_assert_nonnull (strstr (captured_log->str, "/api/v1/statuses"));
-  g_assert_nonnull (strstr (captured_log->str, "PRIORITY=7"));
+  log_copy = captured_text ();
+  g_assert_nonnull (strstr (log_copy, "GLIB_DOMAIN=starling-api"));
+  g_assert_nonnull (strstr (log_copy, "GLIB_DOMAIN=starling-streaming"));
+  g_assert_nonnull (strstr (log_copy, "GLIB_DOMAIN=starling-demo"));
+  g_assert_nonnull (strstr (log_copy, "/oauth/token"));
+  g_assert_nonnull (strstr (log_copy, "/api/v1/statuses"));
+  g_assert_nonnull (strstr (log_copy, "PRIORITY=7"));
 
   g_ptr_array_add (secrets, g_strdup (sign_in.access_token));
   g_ptr_array_add (secrets, g_strdup (sign_in.client_secret));
@@ -1609,11 +1642,10 @@ test_no_secret_in_logs (void)
   g_ptr_array_add (secrets, g_strdup (basic));
 
   /* The check can fail: a secret planted in a copy of the log is found. */
-  planted = g_strdup_printf ("%s\nMESSAGE=oops %s\n", captured_log->str, sign_in.verifier);
+  planted = g_strdup_printf ("%s\nMESSAGE=oops %s\n", log_copy, sign_in.verifier);
   g_assert_cmpstr (find_secret (planted, secrets), ==, sign_in.verifier);
 
   /* And in the real log, none. */
-  log_copy = g_strdup (captured_log->str);
   if (g_getenv ("STARLING_TEST_LOG_FILE") != NULL)
     g_file_set_contents (g_getenv ("STARLING_TEST_LOG_FILE"), log_copy, -1, NULL);
   if (find_secret (log_copy, secrets) != NULL)

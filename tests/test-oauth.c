@@ -18,8 +18,21 @@
 
 #include "starling-test-data.h"
 
-/* Everything logged while the tests run, at every level. */
+/* Everything logged while the tests run, at every level. Threads log too
+ * (dconf's worker, when GSettings uses it, logs while the main thread
+ * does), so the log is only touched with the lock held: appending from two
+ * threads at once corrupted the heap (a "double free" abort, seen once). */
 static GString *captured_log;
+static GMutex captured_lock;
+
+/* A copy of what was logged so far, to search at leisure. */
+static char *
+captured_text (void)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&captured_lock);
+
+  return g_strdup (captured_log->str);
+}
 
 typedef enum
 {
@@ -719,7 +732,9 @@ static gboolean
 watchdog_cb (gpointer user_data)
 {
   /* What the code said while it hung, to see where. */
-  g_printerr ("%s", captured_log->str);
+  g_autofree char *text = captured_text ();
+
+  g_printerr ("%s", text);
   g_error ("The test hung");
   return G_SOURCE_REMOVE;
 }
@@ -1538,6 +1553,7 @@ capture_writer (GLogLevelFlags   level,
                 gsize            n_fields,
                 gpointer         user_data)
 {
+  g_mutex_lock (&captured_lock);
   for (gsize i = 0; i < n_fields; i++)
     {
       if (g_str_equal (fields[i].key, "MESSAGE") || g_str_equal (fields[i].key, "GLIB_DOMAIN"))
@@ -1550,6 +1566,7 @@ capture_writer (GLogLevelFlags   level,
         }
     }
   g_string_append_c (captured_log, '\n');
+  g_mutex_unlock (&captured_lock);
 
   /* Debug output would end up in the TAP stream; the rest goes on. */
   if (level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO | G_LOG_LEVEL_MESSAGE))
@@ -1570,10 +1587,13 @@ test_no_secret_in_logs (void)
   g_autofree char *oob_uri = NULL;
   g_autofree char *state = NULL;
   g_autofree char *stored = NULL;
+  g_autofree char *logged = NULL;
   Browser browser = { .follow = TRUE };
   Result r = { 0 };
 
+  g_mutex_lock (&captured_lock);
   g_string_truncate (captured_log, 0);
+  g_mutex_unlock (&captured_lock);
 
   /* Every path: browser, a wrong code, the pasted code, a token sign-in
    * that fails and one that works, verify, revoke. */
@@ -1609,9 +1629,10 @@ test_no_secret_in_logs (void)
   result_clear (&r);
 
   /* Something was logged, so the capture works... */
-  g_assert_nonnull (strstr (captured_log->str, "starling-api"));
-  g_assert_nonnull (strstr (captured_log->str, "/oauth/token"));
-  g_assert_nonnull (strstr (captured_log->str, "loopback"));
+  logged = captured_text ();
+  g_assert_nonnull (strstr (logged, "starling-api"));
+  g_assert_nonnull (strstr (logged, "/oauth/token"));
+  g_assert_nonnull (strstr (logged, "loopback"));
 
   /* ...and no secret is in it. */
   g_assert_cmpuint (fake->secrets->len, >=, 8);
@@ -1619,11 +1640,11 @@ test_no_secret_in_logs (void)
     {
       const char *secret = g_ptr_array_index (fake->secrets, i);
 
-      if (strstr (captured_log->str, secret) != NULL)
+      if (strstr (logged, secret) != NULL)
         g_error ("A secret reached the log: %s", secret);
     }
-  g_assert_null (strstr (captured_log->str, "settings-token"));
-  g_assert_null (strstr (captured_log->str, "Bearer"));
+  g_assert_null (strstr (logged, "settings-token"));
+  g_assert_null (strstr (logged, "Bearer"));
 
   browser_clear (&browser);
 }
