@@ -131,6 +131,9 @@ test_rate_limit_reset (void)
   g_autoptr (GError) past = error_for (429, NULL, "X-RateLimit-Reset", "2026-05-01T11:00:00Z");
   g_autoptr (GError) garbage = error_for (429, NULL, "X-RateLimit-Reset", "soon");
   g_autoptr (GError) busy = error_for (503, NULL, "Retry-After", "30");
+  /* Every Mastodon answer carries the rate-limit headers; a 503 must not
+   * wait for that window. */
+  g_autoptr (GError) busy_window = error_for (503, NULL, "X-RateLimit-Reset", "2026-05-01T12:05:00.000000Z");
 
   g_assert_cmpint (starling_api_error_get_retry_after (iso), ==, 300);
   /* 1777637100 is 2026-05-01T12:05:00Z. */
@@ -142,6 +145,8 @@ test_rate_limit_reset (void)
   g_assert_cmpint (starling_api_error_get_retry_after (garbage), ==, -1);
   g_assert_error (busy, STARLING_API_ERROR, STARLING_API_ERROR_SERVER);
   g_assert_cmpint (starling_api_error_get_retry_after (busy), ==, 30);
+  g_assert_error (busy_window, STARLING_API_ERROR, STARLING_API_ERROR_SERVER);
+  g_assert_cmpint (starling_api_error_get_retry_after (busy_window), ==, -1);
 
   g_assert_nonnull (strstr (iso->message, "300"));
   g_assert_true (starling_api_error_is_transient (iso));

@@ -245,13 +245,16 @@ parse_http_date (const char *value,
   return MAX (seconds, 0);
 }
 
+static gint64 parse_retry_after_header (SoupMessageHeaders *headers,
+                                        GDateTime          *now);
+
 /**
  * starling_api_parse_retry_after:
  * @headers: (nullable): response headers
  * @now: the current time
  *
- * How long a 429 or 503 asks the client to wait: `Retry-After` (seconds or
- * an HTTP date) when given, otherwise the time until `X-RateLimit-Reset`.
+ * How long a 429 asks the client to wait: `Retry-After` (seconds or an
+ * HTTP date) when given, otherwise the time until `X-RateLimit-Reset`.
  *
  * Returns: seconds to wait, or -1 when the headers do not say
  */
@@ -259,12 +262,28 @@ gint64
 starling_api_parse_retry_after (SoupMessageHeaders *headers,
                                 GDateTime          *now)
 {
-  const char *value;
+  gint64 seconds;
 
   g_return_val_if_fail (now != NULL, -1);
 
   if (headers == NULL)
     return -1;
+
+  seconds = parse_retry_after_header (headers, now);
+  if (seconds >= 0)
+    return seconds;
+
+  return starling_api_parse_reset_time (soup_message_headers_get_one (headers, "X-RateLimit-Reset"), now);
+}
+
+/* `Retry-After` alone. A 5xx that also carries the rate-limit headers (every
+ * Mastodon answer does) must not wait for the rate-limit window: that
+ * window has nothing to do with the failure. */
+static gint64
+parse_retry_after_header (SoupMessageHeaders *headers,
+                          GDateTime          *now)
+{
+  const char *value;
 
   value = soup_message_headers_get_one (headers, "Retry-After");
   if (value != NULL)
@@ -287,7 +306,7 @@ starling_api_parse_retry_after (SoupMessageHeaders *headers,
         }
     }
 
-  return starling_api_parse_reset_time (soup_message_headers_get_one (headers, "X-RateLimit-Reset"), now);
+  return -1;
 }
 
 static gboolean
@@ -396,7 +415,7 @@ starling_api_error_new_for_status (guint               status,
       if (status >= 500 && status <= 599)
         {
           code = STARLING_API_ERROR_SERVER;
-          retry_after = starling_api_parse_retry_after (headers, now);
+          retry_after = headers != NULL ? parse_retry_after_header (headers, now) : -1;
           fallback = g_strdup_printf (_("The server had a problem (error %u)"), status);
         }
       else
