@@ -865,8 +865,10 @@ request_run (Request *request)
   if (request->stage == STAGE_DECODE)
     job->body = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
 
+  /* No source object: the worker drops its reference to the task after
+   * the callback may have run, and must not keep the loader alive. */
   self->busy_workers++;
-  task = g_task_new (self, request->cancellable, job_done_cb, request);
+  task = g_task_new (NULL, request->cancellable, job_done_cb, request);
   g_task_set_source_tag (task, request_run);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   g_task_run_in_thread (task, job_thread);
