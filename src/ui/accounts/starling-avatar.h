@@ -6,21 +6,13 @@
 #pragma once
 
 #include <adwaita.h>
-#include <libsoup/soup.h>
+
+#include "ui/media/starling-image-loader.h"
 
 G_BEGIN_DECLS
 
-void        starling_avatar_load_async  (SoupSession          *session,
-                                         const char           *url,
-                                         int                   size,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-GdkTexture *starling_avatar_load_finish (GAsyncResult         *result,
-                                         GError              **error);
-
-void        starling_avatar_set_url     (AdwAvatar            *avatar,
-                                         SoupSession          *session,
-                                         const char           *url);
+void starling_avatar_set_url (AdwAvatar           *avatar,
+                              StarlingImageLoader *loader,
+                              const char          *url);
 
 G_END_DECLS

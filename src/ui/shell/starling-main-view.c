@@ -598,7 +598,7 @@ update_counts (StarlingMainView *self)
  * @display_name: (nullable): the name remembered for it, shown while
  *   @account is %NULL
  * @avatar_url: (nullable): the avatar remembered for it
- * @session: (nullable): the session to load the avatar through
+ * @loader: (nullable): the image loader to load the avatar with
  *
  * Shows whose window this is on Home: the avatar, the name, the handle
  * and, once the account is verified, its counts. %NULL everywhere hides
@@ -610,7 +610,7 @@ starling_main_view_set_account (StarlingMainView *self,
                                 const char       *handle,
                                 const char       *display_name,
                                 const char       *avatar_url,
-                                SoupSession      *session)
+                                StarlingImageLoader *loader)
 {
   g_autofree char *shown_handle = NULL;
   const char *name;
@@ -653,7 +653,7 @@ starling_main_view_set_account (StarlingMainView *self,
   gtk_label_set_label (self->profile_name, name);
   gtk_label_set_label (self->profile_handle, shown_handle);
   adw_avatar_set_text (self->profile_avatar, name);
-  starling_avatar_set_url (self->profile_avatar, session, avatar_url);
+  starling_avatar_set_url (self->profile_avatar, loader, avatar_url);
   gtk_widget_set_visible (self->profile_counts, account != NULL);
   update_counts (self);
   gtk_widget_set_visible (self->profile_box, TRUE);

@@ -6,9 +6,9 @@
 #pragma once
 
 #include <adwaita.h>
-#include <libsoup/soup.h>
 
 #include "model/starling-account.h"
+#include "ui/media/starling-image-loader.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +36,7 @@ void         starling_main_view_set_account          (StarlingMainView *self,
                                                       const char       *handle,
                                                       const char       *display_name,
                                                       const char       *avatar_url,
-                                                      SoupSession      *session);
+                                                      StarlingImageLoader *loader);
 
 void         starling_main_view_show_banner          (StarlingMainView *self,
                                                       const char       *icon_name,
