@@ -837,6 +837,14 @@ stored_needs_sign_in (StarlingDatabase *db,
   return stored->needs_sign_in;
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
 /* The demo revokes the token: the account needs sign-in, in its state and
  * in the file; the account and its cache stay; signing in again brings it
  * back in its place. */
@@ -859,7 +867,10 @@ test_token_refused (void)
   StarlingAccountManager *manager = new_manager (session, db, store);
   StarlingAccountManager *restarted;
   StarlingAccountSession *loaded;
+  StarlingClient *old_client;
   guint verifications;
+  guint client_notifies = 0;
+  guint state_notifies = 0;
 
   load (manager);
   sign_in (manager, server, &issued);
@@ -909,11 +920,19 @@ test_token_refused (void)
   assert_cache_kept (db, handle);
 
   /* Signing in again: the same account, in its place, READY, its token
-   * replaced, its cache still there. */
+   * replaced (a new client, announced), its cache still there. */
+  old_client = starling_account_session_get_client (added);
+  g_signal_connect (added, "notify::client", G_CALLBACK (count_notify_cb), &client_notifies);
+  g_signal_connect (added, "notify::state", G_CALLBACK (count_notify_cb), &state_notifies);
   sign_in (manager, server, &renewed);
   again = add (manager, server, renewed.access_token, &error);
   g_assert_no_error (error);
   g_assert_true (again == added);
+  g_assert_cmpuint (client_notifies, ==, 1);
+  g_assert_cmpuint (state_notifies, ==, 1);
+  g_assert_true (starling_account_session_get_client (added) != old_client);
+  g_signal_handlers_disconnect_by_func (added, count_notify_cb, &client_notifies);
+  g_signal_handlers_disconnect_by_func (added, count_notify_cb, &state_notifies);
   g_assert_cmpint (starling_account_session_get_state (added), ==, STARLING_ACCOUNT_STATE_READY);
   g_assert_null (starling_account_session_get_error (added));
   g_assert_false (stored_needs_sign_in (db, handle));
