@@ -14,6 +14,7 @@
 
 #include "starling-application.h"
 #include "starling-window.h"
+#include "api/starling-session.h"
 #include "store/starling-database.h"
 
 struct _StarlingApplication
@@ -21,6 +22,8 @@ struct _StarlingApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  StarlingImageLoader *image_loader;
+  guint           trim_images_id;
 };
 
 G_DEFINE_FINAL_TYPE (StarlingApplication, starling_application, ADW_TYPE_APPLICATION)
@@ -169,6 +172,18 @@ starling_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* A few seconds after start, once the window is up: trimming the image
+ * cache never competes with the first timeline. */
+static gboolean
+trim_images_cb (gpointer user_data)
+{
+  StarlingApplication *self = user_data;
+
+  self->trim_images_id = 0;
+  starling_image_loader_trim_disk_async (self->image_loader, NULL, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 starling_application_startup (GApplication *app)
 {
@@ -185,6 +200,14 @@ starling_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 
   self->settings = g_settings_new (APPLICATION_ID);
+
+  {
+    g_autoptr (SoupSession) session = starling_session_new (NULL);
+    g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), "starling", "images", NULL);
+
+    self->image_loader = starling_image_loader_new (session, cache_dir);
+    self->trim_images_id = g_timeout_add_seconds (5, trim_images_cb, self);
+  }
 }
 
 static void
@@ -193,6 +216,8 @@ starling_application_dispose (GObject *object)
   StarlingApplication *self = STARLING_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->trim_images_id, g_source_remove);
+  g_clear_object (&self->image_loader);
 
   G_OBJECT_CLASS (starling_application_parent_class)->dispose (object);
 }
@@ -254,4 +279,19 @@ starling_application_get_settings (StarlingApplication *self)
   g_return_val_if_fail (STARLING_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * starling_application_get_image_loader:
+ * @self: a #StarlingApplication
+ *
+ * Returns: (transfer none): the one loader of avatars and media, available
+ *   once the application has started up
+ */
+StarlingImageLoader *
+starling_application_get_image_loader (StarlingApplication *self)
+{
+  g_return_val_if_fail (STARLING_IS_APPLICATION (self), NULL);
+
+  return self->image_loader;
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "ui/media/starling-image-loader.h"
+
 G_BEGIN_DECLS
 
 #define STARLING_TYPE_APPLICATION (starling_application_get_type ())
@@ -15,5 +17,6 @@ G_DECLARE_FINAL_TYPE (StarlingApplication, starling_application, STARLING, APPLI
 
 StarlingApplication *starling_application_new          (void);
 GSettings           *starling_application_get_settings (StarlingApplication *self);
+StarlingImageLoader *starling_application_get_image_loader (StarlingApplication *self);
 
 G_END_DECLS

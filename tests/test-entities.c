@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The smaller entities: relationships, markers, lists, conversations,
- * thread contexts, search results and scheduled posts.
+ * thread contexts, search results and scheduled posts; and what every
+ * entity does: encoding back to JSON (for the timeline cache) and
+ * interning what a worker thread decoded.
  */
 
 #include "config.h"
@@ -14,10 +16,20 @@
 #include "model/starling-conversation.h"
 #include "model/starling-list.h"
 #include "model/starling-marker.h"
+#include "model/starling-account.h"
+#include "model/starling-application.h"
+#include "model/starling-filter.h"
+#include "model/starling-instance.h"
 #include "model/starling-media-attachment.h"
+#include "model/starling-notification-group.h"
+#include "model/starling-notification.h"
+#include "model/starling-poll.h"
+#include "model/starling-preview-card.h"
+#include "model/starling-quote.h"
 #include "model/starling-relationship.h"
 #include "model/starling-scheduled-status.h"
 #include "model/starling-search-results.h"
+#include "model/starling-status.h"
 #include "model/starling-tag.h"
 
 #include "starling-test-data.h"
@@ -735,6 +747,470 @@ test_scheduled_hostile (void)
   assert_missing (STARLING_TYPE_SCHEDULED_STATUS, "{\"scheduled_at\": \"2022-09-29T00:00:00.000Z\"}", "id");
 }
 
+
+/* Encoding */
+
+/* Whether two entities decoded from different documents hold the same
+ * values, nested entities compared the same way; fails naming the first
+ * property that differs. */
+static void
+assert_same_entity (GObject    *a,
+                    GObject    *b,
+                    const char *where,
+                    guint       depth)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs = 0;
+
+  g_assert_cmpuint (depth, <, 16);
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto (GValue) x = G_VALUE_INIT;
+      g_auto (GValue) y = G_VALUE_INIT;
+      g_autofree char *here = g_strdup_printf ("%s.%s", where, pspec->name);
+      GType type = pspec->value_type;
+      gboolean same;
+
+      g_value_init (&x, type);
+      g_value_init (&y, type);
+      g_object_get_property (a, pspec->name, &x);
+      g_object_get_property (b, pspec->name, &y);
+
+      if (g_type_is_a (type, STARLING_TYPE_ENTITY))
+        {
+          GObject *u = g_value_get_object (&x);
+          GObject *v = g_value_get_object (&y);
+
+          if (u == NULL || v == NULL)
+            same = u == v;
+          else
+            {
+              assert_same_entity (u, v, here, depth + 1);
+              same = TRUE;
+            }
+        }
+      else if (type == G_TYPE_PTR_ARRAY)
+        {
+          GPtrArray *u = g_value_get_boxed (&x);
+          GPtrArray *v = g_value_get_boxed (&y);
+
+          same = (u == NULL) == (v == NULL) && (u == NULL || u->len == v->len);
+          for (guint j = 0; same && u != NULL && j < u->len; j++)
+            {
+              g_autofree char *item = g_strdup_printf ("%s[%u]", here, j);
+
+              assert_same_entity (u->pdata[j], v->pdata[j], item, depth + 1);
+            }
+        }
+      else if (type == G_TYPE_DATE_TIME)
+        {
+          GDateTime *u = g_value_get_boxed (&x);
+          GDateTime *v = g_value_get_boxed (&y);
+
+          same = (u == NULL || v == NULL) ? u == v : g_date_time_equal (u, v);
+        }
+      else if (type == G_TYPE_STRV)
+        {
+          const char * const *u = g_value_get_boxed (&x);
+          const char * const *v = g_value_get_boxed (&y);
+
+          same = (u == NULL || v == NULL) ? u == v : g_strv_equal (u, v);
+        }
+      else if (type == JSON_TYPE_NODE)
+        {
+          JsonNode *u = g_value_get_boxed (&x);
+          JsonNode *v = g_value_get_boxed (&y);
+
+          same = (u == NULL || v == NULL) ? u == v : json_node_equal (u, v);
+        }
+      else
+        same = g_param_values_cmp (pspec, &x, &y) == 0;
+
+      if (!same)
+        {
+          g_autofree char *left = g_strdup_value_contents (&x);
+          g_autofree char *right = g_strdup_value_contents (&y);
+
+          g_error ("%s differs after encoding: %s, then %s", here, left, right);
+        }
+    }
+}
+
+static char *
+json_text (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+/* Decode, encode, decode again: the same values, and encoding the second
+ * copy gives the same document. */
+static void
+assert_round_trip (GType       type,
+                   JsonNode   *node,
+                   const char *where)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GObject) first = NULL;
+  g_autoptr (GObject) second = NULL;
+  g_autoptr (JsonNode) encoded = NULL;
+  g_autoptr (JsonNode) again = NULL;
+  g_autofree char *encoded_text = NULL;
+  g_autofree char *again_text = NULL;
+
+  first = starling_entity_decode (type, node, NULL, &error);
+  g_assert_no_error (error);
+  encoded = starling_entity_encode (STARLING_ENTITY (first));
+  g_assert_nonnull (encoded);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (encoded));
+
+  /* Through text, as the cache stores it. */
+  encoded_text = json_text (encoded);
+  g_clear_pointer (&encoded, json_node_unref);
+  encoded = starling_json_parse (encoded_text, -1, &error);
+  g_assert_no_error (error);
+
+  second = starling_entity_decode (type, encoded, NULL, &error);
+  if (error != NULL)
+    g_error ("%s: the encoded document does not decode: %s", where, error->message);
+  assert_same_entity (first, second, where, 0);
+
+  again = starling_entity_encode (STARLING_ENTITY (second));
+  again_text = json_text (again);
+  g_assert_cmpstr (again_text, ==, encoded_text);
+}
+
+static const struct
+{
+  const char *path;
+  GType     (*get_type) (void);
+} round_trip_cases[] = {
+  { "mastodon/status.json", starling_status_get_type },
+  { "mastodon/status-edited.json", starling_status_get_type },
+  { "mastodon/status-get.json", starling_status_get_type },
+  { "mastodon/status-local-with-tags.json", starling_status_get_type },
+  { "mastodon/status-remote-edited-with-tags.json", starling_status_get_type },
+  { "mastodon/status-remote-reply-with-mention.json", starling_status_get_type },
+  { "other-servers/post-with-emojis-and-attachments.json", starling_status_get_type },
+  { "other-servers/post_akkoma_quote.json", starling_status_get_type },
+  { "other-servers/post_edited.json", starling_status_get_type },
+  { "other-servers/post-wordle-linebreaks.json", starling_status_get_type },
+  { "mastodon/account.json", starling_account_get_type },
+  { "mastodon/account-remote.json", starling_account_get_type },
+  { "mastodon/account-suspended.json", starling_account_get_type },
+  { "mastodon/account-credential.json", starling_account_get_type },
+  { "other-servers/account_moved.json", starling_account_get_type },
+  { "other-servers/account_pixelfed.json", starling_account_get_type },
+  { "mastodon/notification-mention.json", starling_notification_get_type },
+  { "mastodon/media-attachment-image.json", starling_media_attachment_get_type },
+  { "mastodon/media-attachment-video.json", starling_media_attachment_get_type },
+  { "mastodon/media-attachment-gifv.json", starling_media_attachment_get_type },
+  { "mastodon/media-attachment-audio.json", starling_media_attachment_get_type },
+  { "mastodon/media-attachment-unknown.json", starling_media_attachment_get_type },
+  { "mastodon/poll.json", starling_poll_get_type },
+  { "mastodon/preview-card.json", starling_preview_card_get_type },
+  { "mastodon/preview-card-video.json", starling_preview_card_get_type },
+  { "mastodon/quote.json", starling_quote_get_type },
+  { "mastodon/shallow-quote.json", starling_quote_get_type },
+  { "mastodon/filter.json", starling_filter_get_type },
+  { "mastodon/marker.json", starling_marker_get_type },
+  { "mastodon/relationship.json", starling_relationship_get_type },
+  { "mastodon/conversation.json", starling_conversation_get_type },
+  { "mastodon/list.json", starling_list_get_type },
+  { "mastodon/tag.json", starling_tag_get_type },
+  { "mastodon/scheduled-status.json", starling_scheduled_status_get_type },
+  { "mastodon/application-credential-multi-redirect.json", starling_application_get_type },
+  { "mastodon/instance-v2.json", starling_instance_get_type },
+  { "mastodon/instance-v1.json", starling_instance_get_type },
+  { "other-servers/instancev2_gotosocial.json", starling_instance_get_type },
+  { "other-servers/pleroma.json", starling_instance_get_type },
+};
+
+static void
+test_encode_round_trip (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (round_trip_cases); i++)
+    {
+      g_autoptr (JsonNode) node = NULL;
+
+      node = starling_test_load_json (round_trip_cases[i].path);
+      assert_round_trip (round_trip_cases[i].get_type (), node, round_trip_cases[i].path);
+    }
+}
+
+/* Whole timelines, as the cache keeps them: every element of each. */
+static void
+test_encode_round_trip_pages (void)
+{
+  static const char *pages[] = {
+    "mastodon/statuses-multiple.json",
+    "mastodon/partial/home-timeline.json",
+    "mastodon/partial/public-timeline.json",
+    "mastodon/partial/bookmarks.json",
+    "mastodon/partial/favourites.json",
+    "mastodon/partial/status-reblog.json",
+    "mastodon/partial/status-favourited.json",
+    "mastodon/partial/status-posted.json",
+    "mastodon/partial/status-edited.json",
+    "mastodon/partial/status-with-media-deleted.json",
+    "mastodon/partial/status-with-poll-deleted.json",
+  };
+  guint n_items = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr (JsonNode) node = starling_test_load_json (pages[i]);
+      g_autoptr (JsonArray) array = NULL;
+
+      if (JSON_NODE_HOLDS_ARRAY (node))
+        array = json_array_ref (json_node_get_array (node));
+      else
+        {
+          array = json_array_new ();
+          json_array_add_element (array, json_node_ref (node));
+        }
+
+      for (guint j = 0; j < json_array_get_length (array); j++)
+        {
+          g_autofree char *where = g_strdup_printf ("%s[%u]", pages[i], j);
+          g_autoptr (GError) error = NULL;
+          g_autoptr (GObject) probe = starling_entity_decode (STARLING_TYPE_STATUS,
+                                                              json_array_get_element (array, j),
+                                                              NULL, &error);
+
+          /* The abbreviated examples leave out required fields at times. */
+          if (probe == NULL)
+            continue;
+          assert_round_trip (STARLING_TYPE_STATUS, json_array_get_element (array, j), where);
+          n_items++;
+        }
+    }
+
+  g_test_message ("%u statuses went through", n_items);
+  g_assert_cmpuint (n_items, >=, 5);
+}
+
+static void
+test_encode_shape (void)
+{
+  g_autoptr (StarlingStatus) status = starling_test_decode_fixture (STARLING_TYPE_STATUS, "mastodon/status.json");
+  g_autoptr (StarlingInstance) instance = starling_test_decode_fixture (STARLING_TYPE_INSTANCE, "mastodon/instance-v2.json");
+  g_autoptr (StarlingStatus) odd = decode_text (STARLING_TYPE_STATUS,
+    "{\"id\": 103270115826048975, \"uri\": \"u\", \"visibility\": \"local\", \"created_at\": \"2019-12-08T03:48:33.901Z\","
+    " \"account\": {\"id\": \"1\", \"username\": \"a\", \"acct\": \"a\"}, \"edited_at\": null}");
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (JsonNode) instance_node = NULL;
+  g_autoptr (JsonNode) odd_node = NULL;
+  JsonObject *object;
+  JsonObject *configuration;
+
+  /* Members by the server's names, nested entities as objects, times as
+   * Mastodon writes them. */
+  node = starling_entity_encode (STARLING_ENTITY (status));
+  object = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, starling_status_get_id (status));
+  g_assert_cmpstr (json_object_get_string_member (object, "spoiler_text"), ==, starling_status_get_spoiler_text (status));
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "account")));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "account"), "acct"), ==,
+                   starling_account_get_acct (starling_status_get_account (status)));
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "media_attachments")));
+  g_assert_cmpint (json_object_get_int_member (object, "reblogs_count"), ==, starling_status_get_reblogs_count (status));
+
+  /* Dotted members become nested objects again. */
+  instance_node = starling_entity_encode (STARLING_ENTITY (instance));
+  configuration = json_object_get_object_member (json_node_get_object (instance_node), "configuration");
+  g_assert_nonnull (configuration);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (configuration, "statuses"), "max_characters"), ==,
+                   starling_instance_get_max_characters (instance));
+
+  /* A number id comes back a string; the server's own word for an unknown
+   * visibility wins over the enum's "unknown"; a null is left out. */
+  odd_node = starling_entity_encode (STARLING_ENTITY (odd));
+  object = json_node_get_object (odd_node);
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, "103270115826048975");
+  g_assert_cmpstr (json_object_get_string_member (object, "visibility"), ==, "local");
+  g_assert_cmpstr (json_object_get_string_member (object, "created_at"), ==, "2019-12-08T03:48:33.901Z");
+  g_assert_false (json_object_has_member (object, "edited_at"));
+  g_assert_false (json_object_has_member (object, "poll"));
+}
+
+/* What was changed on the object after decoding is encoded too: the
+ * cache keeps what the window shows. */
+static void
+test_encode_changes (void)
+{
+  g_autoptr (StarlingStatus) status = starling_test_decode_fixture (STARLING_TYPE_STATUS, "mastodon/status.json");
+  g_autoptr (JsonNode) node = NULL;
+  g_autoptr (StarlingStatus) copy = NULL;
+  g_autoptr (GError) error = NULL;
+
+  starling_status_set_bookmarked (status, !starling_status_get_bookmarked (status));
+  starling_status_set_favourites_count (status, 4242);
+  node = starling_entity_encode (STARLING_ENTITY (status));
+  copy = starling_entity_decode (STARLING_TYPE_STATUS, node, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (starling_status_get_bookmarked (copy), ==, starling_status_get_bookmarked (status));
+  g_assert_cmpint (starling_status_get_favourites_count (copy), ==, 4242);
+}
+
+/* Interning */
+
+/* A worker decodes without the map; the main thread interns: the object
+ * already alive is updated in place and kept, its nested ones too, and
+ * only what changed is notified. */
+static void
+test_intern_merges (void)
+{
+  g_autoptr (StarlingEntityMap) map = starling_entity_map_new ();
+  g_autoptr (JsonNode) node = starling_test_load_json ("mastodon/status.json");
+  g_autoptr (JsonNode) newer = NULL;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) account_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (StarlingStatus) alive = NULL;
+  g_autoptr (StarlingStatus) fresh = NULL;
+  g_autoptr (StarlingStatus) interned = NULL;
+  g_autoptr (StarlingAccount) alive_account = NULL;
+  JsonObject *object;
+  gint64 count;
+
+  alive = starling_entity_decode (STARLING_TYPE_STATUS, node, map, &error);
+  g_assert_no_error (error);
+  alive_account = g_object_ref (starling_status_get_account (alive));
+  count = starling_status_get_favourites_count (alive);
+
+  /* The same post, later: one more favourite, and its author renamed. */
+  newer = starling_entity_encode (STARLING_ENTITY (alive));
+  object = json_node_get_object (newer);
+  json_object_set_int_member (object, "favourites_count", count + 1);
+  json_object_set_string_member (json_object_get_object_member (object, "account"), "display_name", "Renamed");
+
+  fresh = starling_entity_decode (STARLING_TYPE_STATUS, newer, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (fresh != alive);
+  g_assert_true (starling_status_get_account (fresh) != alive_account);
+
+  g_signal_connect (alive, "notify", G_CALLBACK (notify_cb), names);
+  g_signal_connect (alive_account, "notify", G_CALLBACK (notify_cb), account_names);
+  interned = starling_entity_intern (fresh, map);
+
+  g_assert_true (interned == alive);
+  g_assert_cmpint (starling_status_get_favourites_count (alive), ==, count + 1);
+  g_assert_true (starling_status_get_account (alive) == alive_account);
+  g_assert_cmpstr (starling_account_get_display_name (alive_account), ==, "Renamed");
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (names->pdata[0], ==, "favourites-count");
+  g_assert_cmpuint (account_names->len, ==, 1);
+  g_assert_cmpstr (account_names->pdata[0], ==, "display-name");
+  /* The fresh copy's own references now point at the living objects. */
+  g_assert_true (starling_status_get_account (fresh) == alive_account);
+  g_signal_handlers_disconnect_by_data (alive, names);
+  g_signal_handlers_disconnect_by_data (alive_account, account_names);
+}
+
+/* A page decoded with a scratch map of its own names one account in two
+ * posts as one object; interned, both posts hold the one alive object,
+ * and entities that were not alive join the map as they are. */
+static void
+test_intern_page (void)
+{
+  g_autoptr (StarlingEntityMap) map = starling_entity_map_new ();
+  g_autoptr (StarlingEntityMap) scratch = starling_entity_map_new ();
+  g_autoptr (JsonNode) page = starling_json_parse (
+    "[{\"id\": \"2\", \"uri\": \"u2\", \"content\": \"two\", \"account\": {\"id\": \"7\", \"username\": \"a\", \"acct\": \"a\", \"display_name\": \"New\"}},"
+    " {\"id\": \"1\", \"uri\": \"u1\", \"content\": \"one\", \"account\": {\"id\": \"7\", \"username\": \"a\", \"acct\": \"a\", \"display_name\": \"New\"}}]",
+    -1, NULL);
+  g_autoptr (JsonNode) account_node = starling_json_parse (
+    "{\"id\": \"7\", \"username\": \"a\", \"acct\": \"a\", \"display_name\": \"Old\"}", -1, NULL);
+  g_autoptr (StarlingAccount) account = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  g_autoptr (GError) error = NULL;
+
+  account = starling_entity_decode (STARLING_TYPE_ACCOUNT, account_node, map, &error);
+  g_assert_no_error (error);
+  items = starling_entity_decode_array (STARLING_TYPE_STATUS, page, scratch, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 2);
+  g_assert_true (starling_status_get_account (items->pdata[0]) == starling_status_get_account (items->pdata[1]));
+  g_assert_true (starling_status_get_account (items->pdata[0]) != account);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      gpointer alive = starling_entity_intern (items->pdata[i], map);
+
+      /* Nothing was alive for the posts: they are the map's now. */
+      g_assert_true (alive == items->pdata[i]);
+      g_object_unref (alive);
+    }
+
+  g_assert_true (starling_status_get_account (items->pdata[0]) == account);
+  g_assert_true (starling_status_get_account (items->pdata[1]) == account);
+  g_assert_cmpstr (starling_account_get_display_name (account), ==, "New");
+  {
+    g_autoptr (StarlingStatus) mapped = starling_entity_map_lookup (map, STARLING_TYPE_STATUS, "2");
+
+    g_assert_true (mapped == items->pdata[0]);
+  }
+}
+
+/* Grouped notifications: the accounts and the post a group refers to are
+ * resolved after decoding; interning a newer copy of a group carries them
+ * to the group already shown. */
+static void
+test_intern_groups (void)
+{
+  g_autoptr (StarlingEntityMap) map = starling_entity_map_new ();
+  g_autoptr (StarlingEntityMap) scratch = starling_entity_map_new ();
+  g_autoptr (JsonNode) node = starling_test_load_json ("mastodon/partial/grouped-notifications.json");
+  g_autoptr (GPtrArray) alive = NULL;
+  g_autoptr (GPtrArray) fresh = NULL;
+  g_autoptr (GError) error = NULL;
+  guint with_samples = 0;
+
+  alive = starling_notification_group_decode_results (node, map, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (alive->len, >, 0);
+
+  /* The alive groups lose their accounts, as if an older page had fewer. */
+  for (guint i = 0; i < alive->len; i++)
+    {
+      g_autoptr (GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_object_set (alive->pdata[i], "sample-accounts", none, "status", NULL, NULL);
+    }
+
+  fresh = starling_notification_group_decode_results (node, scratch, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fresh->len, ==, alive->len);
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autoptr (StarlingNotificationGroup) group = starling_entity_intern (fresh->pdata[i], map);
+      GPtrArray *samples = starling_notification_group_get_sample_accounts (group);
+
+      g_assert_true (group == alive->pdata[i]);
+      g_assert_nonnull (samples);
+      g_assert_cmpuint (samples->len, ==, starling_notification_group_get_sample_accounts (fresh->pdata[i])->len);
+      for (guint j = 0; j < samples->len; j++)
+        {
+          g_autoptr (StarlingAccount) mapped = starling_entity_map_lookup (map, STARLING_TYPE_ACCOUNT,
+                                                                           starling_account_get_id (samples->pdata[j]));
+
+          g_assert_true (mapped == samples->pdata[j]);
+        }
+      if (samples->len > 0)
+        with_samples++;
+      /* The post too, when the document held a usable one: the fresh
+       * copy's reference is now the living object. */
+      g_assert_true (starling_notification_group_get_status (group) ==
+                     starling_notification_group_get_status (fresh->pdata[i]));
+    }
+  g_assert_cmpuint (with_samples, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -762,6 +1238,13 @@ main (int   argc,
   g_test_add_func ("/starling/entities/scheduled-status", test_scheduled_status);
   g_test_add_func ("/starling/entities/scheduled-other-servers", test_scheduled_other_servers);
   g_test_add_func ("/starling/entities/scheduled-hostile", test_scheduled_hostile);
+  g_test_add_func ("/starling/entities/encode-round-trip", test_encode_round_trip);
+  g_test_add_func ("/starling/entities/encode-round-trip-pages", test_encode_round_trip_pages);
+  g_test_add_func ("/starling/entities/encode-shape", test_encode_shape);
+  g_test_add_func ("/starling/entities/encode-changes", test_encode_changes);
+  g_test_add_func ("/starling/entities/intern-merges", test_intern_merges);
+  g_test_add_func ("/starling/entities/intern-page", test_intern_page);
+  g_test_add_func ("/starling/entities/intern-groups", test_intern_groups);
 
   return g_test_run ();
 }

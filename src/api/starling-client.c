@@ -42,8 +42,6 @@
 #define DEFAULT_MAX_RATE_LIMIT_WAIT_S 300
 #define DEFAULT_MEDIA_POLL_INTERVAL_MS 1000
 #define MEDIA_POLL_ATTEMPTS 60
-/* Deeper than any real document; the decoder refuses deeper ones. */
-#define MAX_TREE_DEPTH 16
 
 /**
  * StarlingClient:
@@ -144,7 +142,6 @@ typedef struct
   StarlingEntityMap  *scratch_map;
   GObject            *entity;
   GPtrArray          *items;
-  GPtrArray          *nodes;
   GError             *error;
 } Decode;
 
@@ -210,7 +207,6 @@ decode_free (gpointer data)
   g_clear_pointer (&decode->root, json_node_unref);
   g_clear_object (&decode->entity);
   g_clear_pointer (&decode->items, g_ptr_array_unref);
-  g_clear_pointer (&decode->nodes, g_ptr_array_unref);
   g_clear_object (&decode->scratch_map);
   g_clear_error (&decode->error);
   g_free (decode);
@@ -342,125 +338,43 @@ track_rate_limit (StarlingClient     *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* Interning: the worker decoded each document into objects of its own;
- * here, on the main thread, they join the account's identity map. */
+/* Interning: the worker decoded each document into objects of its own
+ * (sharing one scratch map, so an account a page names twice is one
+ * object); here, on the main thread, they join the account's identity
+ * map, and where an object is already alive for an id it is updated in
+ * place from the decoded one. Nothing is decoded twice. */
 
 static void
-collect_identities (GObject    *object,
-                    GPtrArray  *out,
-                    GHashTable *seen,
-                    guint       depth)
+intern_items (StarlingClient *self,
+              GPtrArray      *items)
 {
-  g_autofree GParamSpec **pspecs = NULL;
-  guint n_pspecs = 0;
-
-  if (object == NULL || !STARLING_IS_ENTITY (object) || depth > MAX_TREE_DEPTH ||
-      !g_hash_table_add (seen, object))
-    return;
-
-  if (STARLING_ENTITY_GET_CLASS (object)->has_identity &&
-      starling_entity_get_id (STARLING_ENTITY (object)) != NULL)
-    g_ptr_array_add (out, object);
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      GParamSpec *pspec = pspecs[i];
-      const GValue *value;
+      gpointer alive = starling_entity_intern (items->pdata[i], self->map);
 
-      if (!g_type_is_a (pspec->owner_type, STARLING_TYPE_ENTITY))
-        continue;
-
-      if (g_type_is_a (pspec->value_type, STARLING_TYPE_ENTITY))
-        {
-          value = starling_entity_peek_value (STARLING_ENTITY (object), pspec);
-          collect_identities (g_value_get_object (value), out, seen, depth + 1);
-        }
-      else if (pspec->value_type == G_TYPE_PTR_ARRAY)
-        {
-          GPtrArray *items;
-
-          value = starling_entity_peek_value (STARLING_ENTITY (object), pspec);
-          items = g_value_get_boxed (value);
-          for (guint j = 0; items != NULL && j < items->len; j++)
-            if (G_IS_OBJECT (items->pdata[j]))
-              collect_identities (items->pdata[j], out, seen, depth + 1);
-        }
+      g_object_unref (items->pdata[i]);
+      items->pdata[i] = alive;
     }
 }
 
-/* Adds the entities of @roots to @map when none of them is alive there as
- * another object. Returns %FALSE, changing nothing, when one is: then the
- * living object must be updated, which the model's decoder does. */
-static gboolean
-try_insert (StarlingEntityMap *map,
-            GObject          **roots,
-            guint              n_roots)
+static void
+intern_decoded (StarlingClient *self,
+                Decode         *decode)
 {
-  g_autoptr (GPtrArray) entities = g_ptr_array_new ();
-  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
-  g_autoptr (GPtrArray) fresh = g_ptr_array_new ();
-
-  for (guint i = 0; i < n_roots; i++)
-    collect_identities (roots[i], entities, seen, 0);
-
-  for (guint i = 0; i < entities->len; i++)
-    {
-      StarlingEntity *entity = entities->pdata[i];
-      g_autoptr (GObject) alive = starling_entity_map_lookup (map, G_OBJECT_TYPE (entity),
-                                                              starling_entity_get_id (entity));
-
-      if (alive == NULL)
-        g_ptr_array_add (fresh, entity);
-      else if (alive != (GObject *) entity)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < fresh->len; i++)
-    starling_entity_map_insert (map, fresh->pdata[i], starling_entity_get_id (fresh->pdata[i]));
-
-  return TRUE;
-}
-
-static gboolean
-intern_decoded (StarlingClient  *self,
-                Decode          *decode,
-                GError         **error)
-{
-  g_autoptr (GError) local_error = NULL;
-
   switch (decode->kind)
     {
     case STARLING_RESULT_ENTITY:
-      if (!try_insert (self->map, &decode->entity, 1))
-        {
-          g_clear_object (&decode->entity);
-          decode->entity = starling_entity_decode (decode->type, decode->root, self->map, &local_error);
-        }
+      {
+        GObject *alive = starling_entity_intern (decode->entity, self->map);
+
+        g_object_unref (decode->entity);
+        decode->entity = alive;
+      }
       break;
 
     case STARLING_RESULT_PAGE:
-      for (guint i = 0; i < decode->items->len; i++)
-        {
-          GObject *item = decode->items->pdata[i];
-
-          if (try_insert (self->map, &item, 1))
-            continue;
-
-          item = starling_entity_decode (decode->type, decode->nodes->pdata[i], self->map, &local_error);
-          if (item == NULL)
-            break;
-          g_object_unref (decode->items->pdata[i]);
-          decode->items->pdata[i] = item;
-        }
-      break;
-
     case STARLING_RESULT_GROUPED_NOTIFICATIONS:
-      if (!try_insert (self->map, (GObject **) decode->items->pdata, decode->items->len))
-        {
-          g_clear_pointer (&decode->items, g_ptr_array_unref);
-          decode->items = starling_notification_group_decode_results (decode->root, self->map, &local_error);
-        }
+      intern_items (self, decode->items);
       break;
 
     case STARLING_RESULT_NONE:
@@ -468,16 +382,6 @@ intern_decoded (StarlingClient  *self,
     default:
       break;
     }
-
-  /* The document decoded once already; a second failure is a bug, but it
-   * must still come out as an error. */
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, starling_api_error_new_malformed (local_error));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* Decoding, in a worker thread */
@@ -521,7 +425,6 @@ decode_thread (GTask        *task,
         guint length = json_array_get_length (array);
 
         decode->items = g_ptr_array_new_full (length, g_object_unref);
-        decode->nodes = g_ptr_array_new_full (length, NULL);
         for (guint i = 0; i < length; i++)
           {
             g_autoptr (GError) item_error = NULL;
@@ -535,7 +438,6 @@ decode_thread (GTask        *task,
                 continue;
               }
             g_ptr_array_add (decode->items, item);
-            g_ptr_array_add (decode->nodes, node);
           }
       }
       break;
@@ -569,7 +471,6 @@ decoded_cb (GObject      *object,
   Call *call = g_task_get_task_data (task);
   Decode *decode = g_task_get_task_data (G_TASK (result));
   guint status = soup_message_get_status (call->message);
-  GError *error = NULL;
 
   if (decode->error != NULL)
     {
@@ -582,11 +483,7 @@ decoded_cb (GObject      *object,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (!intern_decoded (self, decode, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  intern_decoded (self, decode);
 
   switch (decode->kind)
     {

@@ -14,6 +14,7 @@
 #include "text/starling-time.h"
 
 #include "starling-entity.h"
+#include "starling-entity-private.h"
 
 /* Nested entities deeper than this are not real documents: a status holds a
  * boost, which holds a quote, which holds a status, and so on, a few levels
@@ -1089,14 +1090,23 @@ merge_into (StarlingEntity *existing,
 }
 
 /* Replaces @fresh, and every entity inside it, by the object already alive
- * for the same id, updated with what @fresh brought. */
+ * for the same id, updated with what @fresh brought. @done maps the
+ * objects already seen in this walk to what they became (holding a
+ * reference on both), so an account that a page names twenty times is
+ * merged once, and a pointer freed during the walk is never mistaken for
+ * one seen before. */
 static StarlingEntity *
 intern (StarlingEntity    *fresh,
-        StarlingEntityMap *map)
+        StarlingEntityMap *map,
+        GHashTable        *done)
 {
   ClassData *data = get_class_data (G_OBJECT_TYPE (fresh));
-  StarlingEntity *existing;
+  StarlingEntity *result;
   const char *id;
+
+  result = g_hash_table_lookup (done, fresh);
+  if (result != NULL)
+    return g_object_ref (result);
 
   for (guint i = 1; i < data->pspecs->len; i++)
     {
@@ -1105,7 +1115,7 @@ intern (StarlingEntity    *fresh,
 
       if (is_entity_type (pspec->value_type) && g_value_get_object (slot) != NULL)
         {
-          g_value_take_object (slot, intern (g_value_get_object (slot), map));
+          g_value_take_object (slot, intern (g_value_get_object (slot), map, done));
         }
       else if (pspec->value_type == G_TYPE_PTR_ARRAY && g_value_get_boxed (slot) != NULL)
         {
@@ -1113,7 +1123,7 @@ intern (StarlingEntity    *fresh,
 
           for (guint j = 0; j < items->len; j++)
             {
-              StarlingEntity *item = intern (items->pdata[j], map);
+              StarlingEntity *item = intern (items->pdata[j], map, done);
 
               g_object_unref (items->pdata[j]);
               items->pdata[j] = item;
@@ -1122,19 +1132,32 @@ intern (StarlingEntity    *fresh,
     }
 
   if (!has_identity (fresh) || (id = starling_entity_get_id (fresh)) == NULL)
-    return g_object_ref (fresh);
-
-  existing = starling_entity_map_lookup (map, G_OBJECT_TYPE (fresh), id);
-  if (existing == NULL)
     {
-      starling_entity_map_insert (map, G_OBJECT (fresh), id);
-      return g_object_ref (fresh);
+      result = g_object_ref (fresh);
+    }
+  else
+    {
+      result = starling_entity_map_lookup (map, G_OBJECT_TYPE (fresh), id);
+      if (result == NULL)
+        {
+          starling_entity_map_insert (map, G_OBJECT (fresh), id);
+          result = g_object_ref (fresh);
+        }
+      else if (result != fresh)
+        {
+          merge_into (result, fresh);
+        }
     }
 
-  if (existing != fresh)
-    merge_into (existing, fresh);
+  g_hash_table_insert (done, g_object_ref (fresh), g_object_ref (result));
 
-  return existing;
+  return result;
+}
+
+static GHashTable *
+new_done_table (void)
+{
+  return g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
 }
 
 /**
@@ -1187,7 +1210,11 @@ starling_entity_decode_full (GType              type,
     return NULL;
 
   if (map != NULL)
-    return intern (fresh, map);
+    {
+      g_autoptr (GHashTable) done = new_done_table ();
+
+      return intern (fresh, map, done);
+    }
 
   return g_steal_pointer (&fresh);
 }
@@ -1260,6 +1287,291 @@ starling_entity_decode_array (GType              type,
     }
 
   return g_steal_pointer (&items);
+}
+
+/**
+ * starling_entity_intern:
+ * @entity: (type StarlingEntity): an entity decoded without the map, on any
+ *   thread (a worker decoding a page, say)
+ * @map: the identity map of the account it came from
+ *
+ * Puts @entity, and every entity nested in it, into @map: where an object
+ * is already alive for the same id, that object is updated in place with
+ * what @entity's document held (notifying only the properties that
+ * changed) and used instead. This is the second half of
+ * starling_entity_decode() with a map, for documents decoded off the main
+ * thread: the worker decodes, the main thread interns, and nothing is
+ * decoded twice. Call it on the main thread, as the map's objects are
+ * bound to widgets. @entity's own nested references are replaced by the
+ * living objects.
+ *
+ * Returns: (transfer full) (type StarlingEntity): the object alive for
+ *   @entity's id in @map (@entity itself when none was), or @entity when
+ *   its type has no identity
+ */
+gpointer
+starling_entity_intern (gpointer           entity,
+                        StarlingEntityMap *map)
+{
+  g_autoptr (GHashTable) done = NULL;
+
+  g_return_val_if_fail (STARLING_IS_ENTITY (entity), NULL);
+  g_return_val_if_fail (STARLING_IS_ENTITY_MAP (map), NULL);
+
+  done = new_done_table ();
+
+  return intern (entity, map, done);
+}
+
+/* Where an encoded value goes: @path's parent objects are made as needed,
+ * and the last step is returned in @member. */
+static JsonObject *
+member_parent (JsonObject  *object,
+               const char  *path,
+               const char **member)
+{
+  const char *dot;
+
+  while ((dot = strchr (path, '.')) != NULL)
+    {
+      g_autofree char *step = g_strndup (path, dot - path);
+      JsonNode *child = json_object_get_member (object, step);
+
+      if (child == NULL || !JSON_NODE_HOLDS_OBJECT (child))
+        {
+          JsonObject *fresh = json_object_new ();
+
+          json_object_set_object_member (object, step, fresh);
+          child = json_object_get_member (object, step);
+        }
+      object = json_node_get_object (child);
+      path = dot + 1;
+    }
+
+  *member = path;
+  return object;
+}
+
+static JsonNode *encode_entity (StarlingEntity *self,
+                                guint           depth);
+
+static JsonNode *
+encode_value (GParamSpec   *pspec,
+              const GValue *value,
+              guint         depth)
+{
+  GType type = pspec->value_type;
+  JsonNode *node = json_node_alloc ();
+
+  if (type == G_TYPE_STRING)
+    {
+      const char *text = g_value_get_string (value);
+
+      if (text == NULL)
+        goto none;
+      return json_node_init_string (node, text);
+    }
+
+  if (type == G_TYPE_BOOLEAN)
+    return json_node_init_boolean (node, g_value_get_boolean (value));
+  if (type == G_TYPE_INT)
+    return json_node_init_int (node, g_value_get_int (value));
+  if (type == G_TYPE_UINT)
+    return json_node_init_int (node, g_value_get_uint (value));
+  if (type == G_TYPE_INT64)
+    return json_node_init_int (node, g_value_get_int64 (value));
+  if (type == G_TYPE_DOUBLE)
+    return json_node_init_double (node, g_value_get_double (value));
+
+  if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr (GEnumClass) klass = g_type_class_ref (type);
+      GEnumValue *enum_value = g_enum_get_value (klass, g_value_get_enum (value));
+
+      if (enum_value == NULL)
+        goto none;
+      return json_node_init_string (node, enum_value->value_nick);
+    }
+
+  if (type == G_TYPE_DATE_TIME)
+    {
+      GDateTime *time = g_value_get_boxed (value);
+      g_autoptr (GDateTime) utc = NULL;
+      g_autofree char *seconds = NULL;
+      g_autofree char *text = NULL;
+
+      if (time == NULL)
+        goto none;
+      /* Milliseconds and `Z`, as Mastodon writes them; microseconds when
+       * the time has them (a rate limit's reset, some markers). */
+      utc = g_date_time_to_utc (time);
+      seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+      if (seconds == NULL)
+        goto none;
+      if (g_date_time_get_microsecond (utc) % 1000 == 0)
+        text = g_strdup_printf ("%s.%03dZ", seconds, g_date_time_get_microsecond (utc) / 1000);
+      else
+        text = g_strdup_printf ("%s.%06dZ", seconds, g_date_time_get_microsecond (utc));
+      return json_node_init_string (node, text);
+    }
+
+  if (type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (value);
+      JsonArray *array;
+
+      if (strv == NULL)
+        goto none;
+      array = json_array_sized_new (g_strv_length ((GStrv) strv));
+      for (guint i = 0; strv[i] != NULL; i++)
+        json_array_add_string_element (array, strv[i]);
+      json_node_init_array (node, array);
+      json_array_unref (array);
+      return node;
+    }
+
+  if (type == JSON_TYPE_NODE)
+    {
+      JsonNode *copy = g_value_get_boxed (value);
+
+      json_node_unref (node);
+      return copy != NULL ? json_node_copy (copy) : NULL;
+    }
+
+  if (type == G_TYPE_PTR_ARRAY)
+    {
+      GPtrArray *items = g_value_get_boxed (value);
+      JsonArray *array;
+
+      if (items == NULL)
+        goto none;
+      array = json_array_sized_new (items->len);
+      for (guint i = 0; i < items->len; i++)
+        {
+          JsonNode *element = STARLING_IS_ENTITY (items->pdata[i])
+                                ? encode_entity (items->pdata[i], depth + 1) : NULL;
+
+          if (element != NULL)
+            json_array_add_element (array, element);
+        }
+      json_node_init_array (node, array);
+      json_array_unref (array);
+      return node;
+    }
+
+  if (is_entity_type (type))
+    {
+      StarlingEntity *child = g_value_get_object (value);
+
+      json_node_unref (node);
+      return child != NULL ? encode_entity (child, depth + 1) : NULL;
+    }
+
+none:
+  json_node_unref (node);
+  return NULL;
+}
+
+static JsonNode *
+encode_entity (StarlingEntity *self,
+               guint           depth)
+{
+  ClassData *data = get_class_data (G_OBJECT_TYPE (self));
+  JsonObject *object;
+  JsonNode *node;
+
+  if (data == NULL || depth >= MAX_ENTITY_DEPTH)
+    return NULL;
+
+  object = json_object_new ();
+  for (guint i = 1; i < data->pspecs->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (data->pspecs, i);
+      g_auto (GValue) fallback = G_VALUE_INIT;
+      g_autofree char *path = NULL;
+      const GValue *value;
+      const char *member;
+      JsonObject *parent;
+
+      if (g_param_spec_get_qdata (pspec, local_quark ()) != NULL)
+        continue;
+
+      /* What the server never sent and no one set is left out, as the
+       * decoder would fill in the same default. */
+      value = value_slot (self, pspec);
+      g_value_init (&fallback, pspec->value_type);
+      g_param_value_set_default (pspec, &fallback);
+      if (!is_present (self, pspec) && values_equal (pspec, value, &fallback))
+        continue;
+      /* An enum at its default is the decoder's answer to a value missing,
+       * null or unknown: writing its nick would invent a word the server
+       * never sent. */
+      if (G_TYPE_IS_ENUM (pspec->value_type) && values_equal (pspec, value, &fallback))
+        continue;
+
+      node = encode_value (pspec, value, depth);
+      if (node == NULL)
+        continue;
+
+      path = member_name (pspec);
+      parent = member_parent (object, path, &member);
+      /* Two properties may read one member: an enum and the server's own
+       * word for it (`visibility`, `type`). The word says more. */
+      if (G_TYPE_IS_ENUM (pspec->value_type) && json_object_has_member (parent, member))
+        {
+          json_node_unref (node);
+          continue;
+        }
+      json_object_set_member (parent, member, node);
+    }
+
+  node = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+
+  return node;
+}
+
+/**
+ * starling_entity_encode:
+ * @self: an entity
+ *
+ * Writes @self back as the JSON the server would send, for the timeline
+ * cache: each property under its member (dotted paths as nested objects),
+ * enums by their nick, times in ISO 8601 with milliseconds, nested
+ * entities as objects. Starling's own state (properties marked with
+ * starling_param_spec_set_local()) is left out, and so are values that
+ * are neither from the document nor changed since. Decoding the result
+ * gives an entity with the same values.
+ *
+ * Call it where @self lives (the main thread for objects of a map).
+ *
+ * Returns: (transfer full): a JSON object
+ */
+JsonNode *
+starling_entity_encode (StarlingEntity *self)
+{
+  g_return_val_if_fail (STARLING_IS_ENTITY (self), NULL);
+
+  return encode_entity (self, 0);
+}
+
+/*< private >
+ * starling_entity_mark_present:
+ * @self: an entity
+ * @pspec: one of its properties
+ *
+ * Counts @pspec's value as part of the document, so that merging @self
+ * into the object alive for its id carries it over. For values resolved
+ * after decoding (a notification group's accounts), which the decoder did
+ * not set itself.
+ */
+void
+starling_entity_mark_present (StarlingEntity *self,
+                              GParamSpec     *pspec)
+{
+  g_return_if_fail (STARLING_IS_ENTITY (self));
+
+  mark_present (self, pspec);
 }
 
 /**

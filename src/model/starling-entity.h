@@ -97,6 +97,9 @@ GPtrArray   *starling_entity_decode_array             (GType                type
                                                        JsonNode            *node,
                                                        StarlingEntityMap   *map,
                                                        GError             **error);
+gpointer     starling_entity_intern                   (gpointer             entity,
+                                                       StarlingEntityMap   *map);
+JsonNode    *starling_entity_encode                   (StarlingEntity      *self);
 gpointer     starling_decoder_decode                  (StarlingDecoder     *decoder,
                                                        GType                type,
                                                        JsonNode            *node,

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "starling-entity-private.h"
 #include "starling-notification-group.h"
 
 /**
@@ -336,6 +337,9 @@ starling_notification_group_decode_results (JsonNode           *node,
       g_value_init (&value, G_TYPE_PTR_ARRAY);
       g_value_set_boxed (&value, samples);
       starling_entity_set_value (group, properties[PROP_SAMPLE_ACCOUNTS], &value);
+      /* Resolved from the document: a merge into the group already alive
+       * carries them over, as it does what the decoder read. */
+      starling_entity_mark_present (group, properties[PROP_SAMPLE_ACCOUNTS]);
 
       if (status_id != NULL)
         {
@@ -345,6 +349,7 @@ starling_notification_group_decode_results (JsonNode           *node,
                      starling_entity_get_id (group), status_id);
         }
       starling_entity_set_object (group, properties[PROP_STATUS], status);
+      starling_entity_mark_present (group, properties[PROP_STATUS]);
     }
 
   return g_steal_pointer (&groups);
