@@ -20,8 +20,8 @@
  * behind a cover until it is clicked. */
 
 #define SPACING 4
-#define MAX_SINGLE_HEIGHT 420
-#define MAX_GRID_HEIGHT 340
+#define MAX_SINGLE_HEIGHT 360
+#define MAX_GRID_HEIGHT 300
 #define MIN_ASPECT 0.6
 #define MAX_ASPECT 2.4
 #define BLURHASH_SIZE 32
@@ -86,8 +86,8 @@ attachment_aspect (StarlingMediaAttachment *attachment)
  * @width: the width of the grid
  *
  * The height a grid of @attachments takes at @width: one attachment at its
- * own aspect ratio (kept between tall 3:5 and wide 12:5, at most 420
- * pixels), several in a 16:9 frame (at most 340). It depends on nothing
+ * own aspect ratio (kept between tall 3:5 and wide 12:5, at most 360
+ * pixels), several in a 16:9 frame (at most 300). It depends on nothing
  * else, so the row never changes height when the pictures arrive.
  *
  * Returns: the height in pixels

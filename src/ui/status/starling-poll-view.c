@@ -135,7 +135,7 @@ result_row (StarlingPollOption *option,
   gint64 votes = starling_poll_option_get_votes_count (option);
   const char *title = starling_poll_option_get_title (option);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *line = gtk_grid_new ();
   GtkWidget *label = gtk_label_new (title);
   GtkWidget *bar = gtk_progress_bar_new ();
   g_autofree char *percent = starling_poll_view_format_percent (votes, total);
@@ -146,22 +146,29 @@ result_row (StarlingPollOption *option,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_widget_set_hexpand (label, TRUE);
+  /* A grid, not a box: a horizontal box with an icon beside a wrapping
+   * label reports a pixel more height for some widths than for none,
+   * which GTK takes for a broken height-for-width. */
+  gtk_grid_set_column_spacing (GTK_GRID (line), 6);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (percent_label, GTK_ALIGN_CENTER);
 
   if (own)
     {
       GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
 
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (check, _("Your vote"));
       gtk_widget_add_css_class (check, "accent");
-      gtk_box_append (GTK_BOX (line), check);
+      gtk_grid_attach (GTK_GRID (line), check, 0, 0, 1, 1);
     }
-  gtk_box_append (GTK_BOX (line), label);
+  gtk_grid_attach (GTK_GRID (line), label, 1, 0, 1, 1);
   gtk_widget_add_css_class (percent_label, "numeric");
   if (leading)
     gtk_widget_add_css_class (percent_label, "heading");
   else
     gtk_widget_add_css_class (percent_label, "dim-label");
-  gtk_box_append (GTK_BOX (line), percent_label);
+  gtk_grid_attach (GTK_GRID (line), percent_label, 2, 0, 1, 1);
 
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (bar),
                                  total > 0 && votes > 0 ? CLAMP ((double) votes / total, 0.0, 1.0) : 0.0);

@@ -19,6 +19,8 @@
 #include "model/starling-quote.h"
 #include "text/starling-html.h"
 #include "text/starling-time.h"
+#include "ui/accounts/starling-avatar.h"
+#include "ui/media/starling-image-loader.h"
 
 #include "starling-media-grid.h"
 #include "starling-minute-clock.h"
@@ -61,6 +63,11 @@ struct _StarlingStatusRow
 
   StarlingStatus         *status;
   StarlingClient         *client;
+  StarlingImageLoader    *image_loader;
+  /* Cancelled whenever the row shows another status, so pictures of the
+   * old one never land on the new one. */
+  GCancellable           *images_cancellable;
+  guint                   images_pending;
   char                   *own_account_id;
   StarlingSoftwareLookup  software_lookup;
   gpointer                software_lookup_data;
@@ -383,6 +390,25 @@ set_toggle_state (GtkWidget  *button,
                                -1);
 }
 
+/* Points a button at an ancestor's action for one id. The target comes
+ * first: a button named for an action that takes a string must never be
+ * without one. */
+static void
+set_action (GtkWidget  *button,
+            const char *action,
+            const char *id)
+{
+  if (action == NULL || id == NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), NULL);
+      return;
+    }
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+}
+
 static gboolean
 can_boost (StarlingStatusRow *self)
 {
@@ -402,6 +428,173 @@ can_boost (StarlingStatusRow *self)
     default:
       return TRUE;
     }
+}
+
+/* Pictures */
+
+typedef enum
+{
+  IMAGE_EMOJI,
+  IMAGE_MEDIA,
+  IMAGE_CARD,
+} ImageKind;
+
+typedef struct
+{
+  StarlingStatusRow *row;
+  GCancellable      *cancellable;
+  ImageKind          kind;
+  StarlingRichLabel *label;
+  char              *shortcode;
+  guint              index;
+} ImageRequest;
+
+static void
+image_request_free (ImageRequest *request)
+{
+  g_clear_object (&request->row);
+  g_clear_object (&request->cancellable);
+  g_free (request->shortcode);
+  g_free (request);
+}
+
+static void
+place_image (StarlingStatusRow *self,
+             ImageRequest      *request,
+             GdkTexture        *texture)
+{
+  switch (request->kind)
+    {
+    case IMAGE_EMOJI:
+      starling_rich_label_set_emoji_paintable (request->label, request->shortcode, GDK_PAINTABLE (texture));
+      break;
+    case IMAGE_MEDIA:
+      if (request->index < starling_media_grid_get_n_items (self->media_grid))
+        starling_media_grid_set_paintable (self->media_grid, request->index, GDK_PAINTABLE (texture));
+      break;
+    case IMAGE_CARD:
+      gtk_picture_set_paintable (self->card_picture, GDK_PAINTABLE (texture));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+image_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ImageRequest *request = user_data;
+  StarlingStatusRow *self = request->row;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  texture = starling_image_loader_load_finish (STARLING_IMAGE_LOADER (object), result, &error);
+  self->images_pending--;
+
+  /* Cancelled: the row shows another status now, or went away. A
+   * picture that arrived just as that happened is not shown either. */
+  if (texture != NULL && !g_cancellable_is_cancelled (request->cancellable))
+    place_image (self, request, texture);
+  else if (texture == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* The blurhash (or nothing, for an emoji) stays: a picture that does
+     * not load is not worth a message. */
+    g_debug ("A picture of a post did not load: %s", error->message);
+
+  image_request_free (request);
+}
+
+/* Shows the picture at @uri at @width × @height: at once when the loader
+ * has it in memory, else when it arrives. */
+static void
+load_image (StarlingStatusRow *self,
+            const char        *uri,
+            int                width,
+            int                height,
+            ImageRequest      *request)
+{
+  g_autoptr (GdkTexture) cached = NULL;
+  int scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+
+  if (self->image_loader == NULL || uri == NULL || *uri == '\0')
+    {
+      image_request_free (request);
+      return;
+    }
+
+  cached = starling_image_loader_lookup (self->image_loader, uri, width, height, scale);
+  if (cached != NULL)
+    {
+      place_image (self, request, cached);
+      image_request_free (request);
+      return;
+    }
+
+  request->row = g_object_ref (self);
+  request->cancellable = g_object_ref (self->images_cancellable);
+  self->images_pending++;
+  starling_image_loader_load_async (self->image_loader, uri, width, height, scale,
+                                    self->images_cancellable, image_loaded_cb, request);
+}
+
+static ImageRequest *
+image_request_new (ImageKind kind)
+{
+  ImageRequest *request = g_new0 (ImageRequest, 1);
+
+  request->kind = kind;
+  return request;
+}
+
+static void
+load_emojis (StarlingStatusRow *self,
+             StarlingRichLabel *label,
+             GPtrArray         *emojis)
+{
+  StarlingRichText *text = starling_rich_label_get_rich_text (label);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (text == NULL || emojis == NULL)
+    return;
+
+  for (guint i = 0; i < starling_rich_text_get_n_emojis (text); i++)
+    {
+      const char *shortcode = starling_rich_text_get_emoji (text, i)->shortcode;
+
+      if (!g_hash_table_add (seen, (gpointer) shortcode))
+        continue;
+
+      for (guint j = 0; j < emojis->len; j++)
+        {
+          StarlingCustomEmoji *emoji = g_ptr_array_index (emojis, j);
+          const char *url;
+          ImageRequest *request;
+
+          if (g_strcmp0 (starling_custom_emoji_get_shortcode (emoji), shortcode) != 0)
+            continue;
+
+          /* Animated emoji are shown still, like Mastodon's default. */
+          url = starling_custom_emoji_get_static_url (emoji);
+          if (url == NULL)
+            url = starling_custom_emoji_get_url (emoji);
+
+          request = image_request_new (IMAGE_EMOJI);
+          request->label = label;
+          request->shortcode = g_strdup (shortcode);
+          load_image (self, url, starling_rich_label_get_emoji_size (label),
+                      starling_rich_label_get_emoji_size (label), request);
+          break;
+        }
+    }
+}
+
+static void
+restart_images (StarlingStatusRow *self)
+{
+  g_cancellable_cancel (self->images_cancellable);
+  g_clear_object (&self->images_cancellable);
+  self->images_cancellable = g_cancellable_new ();
 }
 
 /* Updating the widgets from the model */
@@ -482,6 +675,7 @@ update_reblog_header (StarlingStatusRow *self)
   text = g_strdup_printf (_("%s boosted"), starling_account_get_display (booster));
   name = rich_text_for_name (text, starling_account_get_emojis (booster));
   starling_rich_label_set_rich_text (self->reblog_label, name);
+  load_emojis (self, self->reblog_label, starling_account_get_emojis (booster));
   gtk_widget_set_visible (self->reblog_header, TRUE);
 }
 
@@ -498,6 +692,8 @@ update_author (StarlingStatusRow *self)
   g_autoptr (StarlingRichText) name = NULL;
   g_autofree char *handle = NULL;
   g_autofree char *avatar_tooltip = NULL;
+  g_autofree char *initials_name = NULL;
+  const char *avatar_url;
   StarlingSoftware software;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->software_badge), "threads");
@@ -507,23 +703,29 @@ update_author (StarlingStatusRow *self)
       starling_rich_label_set_rich_text (self->display_name, NULL);
       gtk_label_set_text (self->handle_label, "");
       adw_avatar_set_text (self->avatar, NULL);
-      adw_avatar_set_custom_image (self->avatar, NULL);
+      starling_avatar_set_url (self->avatar, NULL, NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->software_badge), FALSE);
       gtk_widget_set_visible (self->bot_badge, FALSE);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->avatar_button), NULL);
+      set_action (self->avatar_button, NULL, NULL);
       return;
     }
 
   name = rich_text_for_name (starling_account_get_display (author), starling_account_get_emojis (author));
   starling_rich_label_set_rich_text (self->display_name, name);
+  load_emojis (self, self->display_name, starling_account_get_emojis (author));
 
   handle = starling_status_text_dup_handle (author);
   gtk_label_set_text (self->handle_label, handle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->handle_label), handle);
 
-  adw_avatar_set_text (self->avatar, starling_account_get_display (author));
-  adw_avatar_set_custom_image (self->avatar, NULL);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->avatar_button), "s", starling_account_get_id (author));
+  /* The initials come from the name as shown, without emoji. */
+  initials_name = starling_status_text_dup_plain_name (author);
+  adw_avatar_set_text (self->avatar, initials_name);
+  avatar_url = starling_account_get_avatar_static (author);
+  if (avatar_url == NULL)
+    avatar_url = starling_account_get_avatar (author);
+  starling_avatar_set_url (self->avatar, self->image_loader, avatar_url);
+  set_action (self->avatar_button, "status.open-account", starling_account_get_id (author));
   /* TRANSLATORS: the tooltip of a post's avatar */
   avatar_tooltip = g_strdup_printf (_("Open the profile of %s"), starling_account_get_display (author));
   gtk_widget_set_tooltip_text (self->avatar_button, avatar_tooltip);
@@ -670,6 +872,7 @@ update_content (StarlingStatusRow *self)
 
   text = rich_text_for_content (shown);
   starling_rich_label_set_rich_text (self->content_label, text);
+  load_emojis (self, self->content_label, starling_status_get_emojis (shown));
   gtk_widget_set_visible (GTK_WIDGET (self->content_label), *starling_rich_text_get_text (text) != '\0');
 }
 
@@ -689,6 +892,22 @@ update_media (StarlingStatusRow *self)
   starling_media_grid_set_sensitive_media (self->media_grid, has_media && starling_status_get_sensitive (shown));
   starling_media_grid_set_revealed (self->media_grid, revealed);
   gtk_widget_set_visible (GTK_WIDGET (self->media_grid), has_media);
+
+  for (guint i = 0; i < starling_media_grid_get_n_items (self->media_grid); i++)
+    {
+      StarlingMediaAttachment *attachment = starling_media_grid_get_attachment (self->media_grid, i);
+      ImageRequest *request = image_request_new (IMAGE_MEDIA);
+      const char *uri = starling_media_attachment_get_preview_url (attachment);
+      int width;
+      int height;
+
+      /* The preview, decoded at the tile's size: never the original. */
+      if (uri == NULL && starling_media_attachment_get_media_type (attachment) == STARLING_MEDIA_TYPE_IMAGE)
+        uri = starling_media_attachment_get_url (attachment);
+      starling_media_grid_get_tile_size (self->media_grid, i, &width, &height);
+      request->index = i;
+      load_image (self, uri, width, height, request);
+    }
 }
 
 static void
@@ -753,6 +972,7 @@ update_card (StarlingStatusRow *self)
   placeholder = starling_media_blurhash_texture (starling_preview_card_get_blurhash (card), 1.0);
   gtk_picture_set_paintable (self->card_picture, GDK_PAINTABLE (placeholder));
   gtk_widget_set_visible (GTK_WIDGET (self->card_picture), starling_preview_card_get_image (card) != NULL);
+  load_image (self, starling_preview_card_get_image (card), 84, 84, image_request_new (IMAGE_CARD));
 
   gtk_widget_set_tooltip_text (self->card_button, starling_preview_card_get_url (card));
   /* TRANSLATORS: what a screen reader says for a link preview: "Link: title, site" */
@@ -892,7 +1112,7 @@ update_actions (StarlingStatusRow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.open-in-browser",
                                  starling_status_get_url (shown) != NULL || starling_status_get_uri (shown) != NULL);
 
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->reply_button), "s", starling_status_get_id (shown));
+  set_action (self->reply_button, "status.reply", starling_status_get_id (shown));
 }
 
 static void
@@ -1472,8 +1692,11 @@ starling_status_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STARLING_TYPE_STATUS_ROW);
 
+  g_cancellable_cancel (self->images_cancellable);
+  g_clear_object (&self->images_cancellable);
   g_clear_object (&self->status);
   g_clear_object (&self->client);
+  g_clear_object (&self->image_loader);
   g_clear_pointer (&self->own_account_id, g_free);
   if (self->software_lookup_destroy != NULL)
     g_clear_pointer (&self->software_lookup_data, self->software_lookup_destroy);
@@ -1718,6 +1941,7 @@ starling_status_row_init (StarlingStatusRow *self)
 
   ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->images_cancellable = g_cancellable_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -1800,6 +2024,7 @@ starling_status_row_bind_quote (StarlingStatusRow *self,
     }
 
   starling_status_row_set_software_lookup (self->quote_row, self->software_lookup, self->software_lookup_data, NULL);
+  starling_status_row_set_image_loader (self->quote_row, self->image_loader);
   starling_status_row_set_own_account_id (self->quote_row, self->own_account_id);
   starling_status_row_set_expand_spoilers (self->quote_row, self->expand_spoilers);
   starling_status_row_set_status (self->quote_row, quoted);
@@ -1843,6 +2068,7 @@ starling_status_row_set_status (StarlingStatusRow *self,
 
   g_set_object (&self->status, status);
   shown = get_shown (self);
+  restart_images (self);
 
   g_signal_group_set_target (self->wrapper_signals, status != shown ? status : NULL);
   g_signal_group_set_target (self->shown_signals, shown);
@@ -1862,7 +2088,8 @@ starling_status_row_set_status (StarlingStatusRow *self,
       starling_media_grid_set_attachments (self->media_grid, NULL);
       starling_poll_view_set_poll (self->poll_view, NULL);
       gtk_picture_set_paintable (self->card_picture, NULL);
-      adw_avatar_set_custom_image (self->avatar, NULL);
+      starling_avatar_set_url (self->avatar, NULL, NULL);
+      adw_avatar_set_text (self->avatar, NULL);
       starling_status_row_bind_quote (self, NULL);
       update_accessible (self);
     }
@@ -1913,6 +2140,53 @@ starling_status_row_set_client (StarlingStatusRow *self,
   else
     update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+}
+
+StarlingImageLoader *
+starling_status_row_get_image_loader (StarlingStatusRow *self)
+{
+  g_return_val_if_fail (STARLING_IS_STATUS_ROW (self), NULL);
+
+  return self->image_loader;
+}
+
+/**
+ * starling_status_row_set_image_loader:
+ * @self: a row
+ * @loader: (nullable): the application's image loader, for avatars,
+ *   custom emoji, media previews and link cards
+ *
+ * Without a loader the row shows initials and blurhashes only.
+ */
+void
+starling_status_row_set_image_loader (StarlingStatusRow   *self,
+                                      StarlingImageLoader *loader)
+{
+  g_return_if_fail (STARLING_IS_STATUS_ROW (self));
+  g_return_if_fail (loader == NULL || STARLING_IS_IMAGE_LOADER (loader));
+
+  if (!g_set_object (&self->image_loader, loader))
+    return;
+
+  if (self->status != NULL)
+    {
+      restart_images (self);
+      update_all (self);
+    }
+}
+
+/**
+ * starling_status_row_get_images_pending:
+ * @self: a row
+ *
+ * Returns: how many pictures of the status shown are still loading
+ */
+guint
+starling_status_row_get_images_pending (StarlingStatusRow *self)
+{
+  g_return_val_if_fail (STARLING_IS_STATUS_ROW (self), 0);
+
+  return self->images_pending + (self->quote_row != NULL ? starling_status_row_get_images_pending (self->quote_row) : 0);
 }
 
 const char *

@@ -9,6 +9,7 @@
 
 #include "api/starling-client.h"
 #include "model/starling-status.h"
+#include "ui/media/starling-image-loader.h"
 
 #include "starling-status-text.h"
 
@@ -27,6 +28,11 @@ gboolean        starling_status_row_get_compact          (StarlingStatusRow     
 StarlingClient *starling_status_row_get_client           (StarlingStatusRow      *self);
 void            starling_status_row_set_client           (StarlingStatusRow      *self,
                                                           StarlingClient         *client);
+StarlingImageLoader *
+                starling_status_row_get_image_loader     (StarlingStatusRow      *self);
+void            starling_status_row_set_image_loader     (StarlingStatusRow      *self,
+                                                          StarlingImageLoader    *loader);
+guint           starling_status_row_get_images_pending   (StarlingStatusRow      *self);
 const char     *starling_status_row_get_own_account_id   (StarlingStatusRow      *self);
 void            starling_status_row_set_own_account_id   (StarlingStatusRow      *self,
                                                           const char             *account_id);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "model/starling-custom-emoji.h"
 #include "model/starling-media-attachment.h"
 #include "model/starling-poll-option.h"
 #include "text/starling-html.h"
@@ -81,6 +82,43 @@ starling_status_text_dup_server (StarlingAccount *account)
     return NULL;
 
   return g_ascii_strdown (g_uri_get_host (uri), -1);
+}
+
+/**
+ * starling_status_text_dup_plain_name:
+ * @account: an account
+ *
+ * The name to show, without its custom emoji: for an avatar's initials
+ * and wherever pictures cannot go.
+ *
+ * Returns: (transfer full): the name, its `:shortcode:`s taken out
+ */
+char *
+starling_status_text_dup_plain_name (StarlingAccount *account)
+{
+  g_autoptr (GString) name = NULL;
+  GPtrArray *emojis;
+
+  g_return_val_if_fail (STARLING_IS_ACCOUNT (account), NULL);
+
+  name = g_string_new (starling_account_get_display (account));
+  emojis = starling_account_get_emojis (account);
+  for (guint i = 0; emojis != NULL && i < emojis->len; i++)
+    {
+      g_autofree char *code = g_strdup_printf (":%s:",
+                                               starling_custom_emoji_get_shortcode (g_ptr_array_index (emojis, i)));
+
+      g_string_replace (name, code, "", 0);
+    }
+  g_strstrip (name->str);
+  name->len = strlen (name->str);
+
+  /* A name of emoji only leaves the username. */
+  if (name->len == 0)
+    g_string_assign (name, starling_account_get_username (account) != NULL
+                           ? starling_account_get_username (account) : "");
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
 }
 
 /**

@@ -26,6 +26,7 @@ typedef StarlingSoftware (*StarlingSoftwareLookup) (const char *domain,
 
 char             *starling_status_text_format_count       (gint64                  count);
 char             *starling_status_text_dup_handle         (StarlingAccount        *account);
+char             *starling_status_text_dup_plain_name     (StarlingAccount        *account);
 char             *starling_status_text_dup_server         (StarlingAccount        *account);
 StarlingSoftware  starling_status_text_software_of        (StarlingAccount        *account,
                                                            StarlingSoftwareLookup  lookup,
