@@ -188,13 +188,14 @@ read_token (const char  *server,
     {
       struct termios quiet;
 
-      g_printerr (_("Access token for %s: "), server);
+      /* Echo goes off before the prompt: nothing typed after it shows. */
       if (tcgetattr (STDIN_FILENO, &saved) == 0)
         {
           quiet = saved;
           quiet.c_lflag &= ~(tcflag_t) ECHO;
           echo_off = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
         }
+      g_printerr (_("Access token for %s: "), server);
     }
 
   while (length < sizeof buffer - 1)

@@ -65,6 +65,32 @@ assert_not_logged (const char *secret)
   g_assert_null (strstr (captured_log->str, secret));
 }
 
+static gsize
+log_length (void)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&captured_lock);
+
+  return captured_log->len;
+}
+
+/* How often @text was logged since @offset. */
+static guint
+count_logged_since (gsize       offset,
+                    const char *text)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&captured_lock);
+  const char *at = captured_log->str + offset;
+  guint count = 0;
+
+  while ((at = strstr (at, text)) != NULL)
+    {
+      count++;
+      at += strlen (text);
+    }
+
+  return count;
+}
+
 /* Waiting */
 
 static gboolean
@@ -1188,6 +1214,7 @@ test_locked (void)
   g_auto (Issued) issued_a = { 0 };
   g_auto (Issued) issued_b = { 0 };
   g_autofree char *third_token = NULL;
+  gsize log_offset;
   StarlingDatabase *db = open_database (path);
   StarlingAccountManager *manager = new_manager (session, db, store);
   StarlingAccountManager *restarted;
@@ -1209,9 +1236,11 @@ test_locked (void)
   lock_keyring ();
 
   /* A start while locked: both accounts are there, LOCKED, with a message
-   * that says what to do. */
+   * that says what to do; the keyring was asked once, not once for each. */
   restarted = new_manager (session, db, store);
+  log_offset = log_length ();
   load (restarted);
+  g_assert_cmpuint (count_logged_since (log_offset, "Secret Service: "), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (restarted)), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
