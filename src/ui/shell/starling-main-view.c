@@ -665,7 +665,8 @@ starling_main_view_set_account (StarlingMainView *self,
  * @icon_name: the banner's icon
  * @message: what happened, in a sentence
  * @button_label: (nullable): the label of the button that puts it right
- * @action_name: (nullable): the action the button activates
+ * @action_name: (nullable): the detailed action the button activates,
+ *   such as `app.sign-in-again('')`
  *
  * Shows a banner above the page, such as “The server refused the sign-in
  * of this account” with a Sign In button.
@@ -685,7 +686,10 @@ starling_main_view_show_banner (StarlingMainView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
   if (button_label != NULL)
     gtk_button_set_label (self->banner_button, button_label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action_name);
+  if (action_name != NULL)
+    gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (self->banner_button), action_name);
+  else
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), NULL);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
