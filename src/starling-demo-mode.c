@@ -162,6 +162,7 @@ authorized_cb (GObject      *object,
   StarlingDemoMode *self = g_task_get_task_data (task);
   g_autoptr (StarlingOAuthToken) token = NULL;
   g_autoptr (GError) error = NULL;
+  GCancellable *cancellable;
 
   token = starling_oauth_authorize_finish (STARLING_OAUTH (object), result, &error);
   if (token == NULL)
@@ -175,9 +176,10 @@ authorized_cb (GObject      *object,
     }
 
   g_clear_object (&self->oauth);
+  cancellable = g_task_get_cancellable (task);
   starling_account_manager_add_async (self->manager, starling_demo_server_get_base_uri (self->server),
                                       starling_oauth_token_get_access_token (token),
-                                      g_task_get_cancellable (task), added_cb, g_steal_pointer (&task));
+                                      cancellable, added_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -238,6 +240,7 @@ loaded_cb (GObject      *object,
   g_autoptr (GTask) task = user_data;
   StarlingDemoMode *self = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
+  GCancellable *cancellable;
 
   if (!starling_account_manager_load_finish (STARLING_ACCOUNT_MANAGER (object), result, &error))
     {
@@ -245,9 +248,9 @@ loaded_cb (GObject      *object,
       return;
     }
 
+  cancellable = g_task_get_cancellable (task);
   starling_account_manager_prepare_oauth_async (self->manager, starling_demo_server_get_base_uri (self->server),
-                                                g_task_get_cancellable (task), prepared_cb,
-                                                g_steal_pointer (&task));
+                                                cancellable, prepared_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -259,6 +262,7 @@ database_opened_cb (GObject      *object,
   StarlingDemoMode *self = g_task_get_task_data (task);
   g_autoptr (GError) error = NULL;
   g_autofree char *images = NULL;
+  GCancellable *cancellable;
 
   self->database = starling_database_open_finish (result, &error);
   if (self->database == NULL)
@@ -271,8 +275,8 @@ database_opened_cb (GObject      *object,
   self->manager = starling_account_manager_new (self->session, self->database, NULL);
   images = g_build_filename (self->data_dir, "images", NULL);
   self->image_loader = starling_image_loader_new (self->session, images);
-  starling_account_manager_load_async (self->manager, g_task_get_cancellable (task),
-                                       loaded_cb, g_steal_pointer (&task));
+  cancellable = g_task_get_cancellable (task);
+  starling_account_manager_load_async (self->manager, cancellable, loaded_cb, g_steal_pointer (&task));
 }
 
 static void

@@ -273,8 +273,9 @@ build_row (StarlingAccountsWindow *self,
   else
     subtitle = g_strdup_printf ("@%s", starling_account_session_get_handle (account));
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_name (account));
+  /* Names are the user's text, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_name (account));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   starling_avatar_set_url (ADW_AVATAR (avatar), self->loader, starling_account_session_get_avatar_url (account));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
