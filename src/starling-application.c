@@ -11,7 +11,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -579,13 +583,187 @@ list_accounts (void)
   return EXIT_SUCCESS;
 }
 
+/* The exit status of a command line that does not hold together. */
+#define EXIT_USAGE 2
+/* The longest token read; Mastodon's are 43 characters. */
+#define MAX_TOKEN_LENGTH 4096
+
+/* Reads one line from standard input, without echo when it is a terminal,
+ * through no buffer but this one, which is wiped. */
+static StarlingSecret *
+read_token (const char  *server,
+            GError     **error)
+{
+  char buffer[MAX_TOKEN_LENGTH + 2];
+  gboolean tty = isatty (STDIN_FILENO);
+  struct termios saved;
+  gboolean echo_off = FALSE;
+  gsize length = 0;
+  StarlingSecret *token;
+
+  if (tty)
+    {
+      struct termios quiet;
+
+      /* Echo goes off before the prompt: nothing typed after it shows. */
+      if (tcgetattr (STDIN_FILENO, &saved) == 0)
+        {
+          quiet = saved;
+          quiet.c_lflag &= ~(tcflag_t) ECHO;
+          echo_off = tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+      g_printerr (_("Access token for %s: "), server);
+    }
+
+  while (length < sizeof buffer - 1)
+    {
+      ssize_t got = read (STDIN_FILENO, buffer + length, 1);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got <= 0 || buffer[length] == '\n')
+        break;
+      length++;
+    }
+  buffer[length] = '\0';
+
+  if (echo_off)
+    tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+  if (tty)
+    g_printerr ("\n");
+
+  if (length > MAX_TOKEN_LENGTH)
+    {
+      explicit_bzero (buffer, sizeof buffer);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("What was read from standard input is too long to be an access token"));
+      return NULL;
+    }
+
+  token = g_strstrip (g_strdup (buffer));
+  explicit_bzero (buffer, sizeof buffer);
+  if (*token == '\0')
+    {
+      starling_secret_free (token);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("No access token was given on standard input"));
+      return NULL;
+    }
+
+  return token;
+}
+
+static void
+weak_notify_cb (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Lets the database finish what was asked of it (the worker hands its last
+ * tasks back to this thread) and close. */
+static void
+close_database (StarlingDatabase *database)
+{
+  gboolean closed = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_object_weak_ref (G_OBJECT (database), weak_notify_cb, &closed);
+  g_object_unref (database);
+  while (!closed && g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* `starling --add-account=https://server --token-stdin`: verifies the
+ * token read from standard input, keeps it in the keyring and remembers the
+ * account, in this process, whether or not the app runs elsewhere (which
+ * shows the account at its next start). The token is never printed, nor
+ * taken from the command line, where other users could read it. */
+static int
+add_account (const char *server)
+{
+  g_autofree char *path = starling_database_default_path ();
+  g_autoptr (GAsyncResult) opened = NULL;
+  g_autoptr (GAsyncResult) added = NULL;
+  g_autoptr (SoupSession) session = NULL;
+  g_autoptr (StarlingSecretStore) store = NULL;
+  g_autoptr (StarlingAccountManager) manager = NULL;
+  g_autoptr (StarlingAccountSession) account = NULL;
+  g_autoptr (StarlingSecret) token = NULL;
+  g_autoptr (GError) error = NULL;
+  StarlingDatabase *database;
+
+  token = read_token (server, &error);
+  if (token == NULL)
+    {
+      g_printerr (_("Could not add the account: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+
+  starling_database_open_async (path, NULL, database_ready_cb, &opened);
+  database = starling_database_open_finish (wait_for (&opened), &error);
+  if (database == NULL)
+    {
+      g_printerr (_("Could not add the account: %s\n"), error->message);
+      return EXIT_FAILURE;
+    }
+
+  session = starling_session_new (NULL);
+  store = starling_secret_store_new ();
+  manager = starling_account_manager_new (session, database, store);
+
+  starling_account_manager_add_async (manager, server, token, NULL, database_ready_cb, &added);
+  account = starling_account_manager_add_finish (manager, wait_for (&added), &error);
+  g_clear_object (&added);
+  g_clear_object (&manager);
+  close_database (database);
+
+  if (account == NULL)
+    {
+      g_printerr (_("Could not add the account on %s: %s\n"), server, error->message);
+      return EXIT_FAILURE;
+    }
+
+  g_print (_("Added %s\n"), starling_account_session_get_handle (account));
+  return EXIT_SUCCESS;
+}
+
+static int
+usage (const char *problem)
+{
+  g_printerr ("%s\n", problem);
+  g_printerr (_("Usage: starling --add-account=https://SERVER --token-stdin\n"
+                "The access token is read from standard input, never from the command line.\n"));
+  return EXIT_USAGE;
+}
+
 static int
 starling_application_handle_local_options (GApplication *app,
                                            GVariantDict *options)
 {
   StarlingApplication *self = STARLING_APPLICATION (app);
+  const char *server = NULL;
+  gboolean listing = g_variant_dict_contains (options, "list-accounts");
+  gboolean token_stdin = g_variant_dict_contains (options, "token-stdin");
 
-  if (g_variant_dict_contains (options, "list-accounts"))
+  g_variant_dict_lookup (options, "add-account", "&s", &server);
+
+  if (server != NULL || token_stdin)
+    {
+      if (listing)
+        return usage (_("--add-account and --list-accounts cannot be used together."));
+      if (server == NULL || *server == '\0')
+        return usage (_("--token-stdin needs the server: --add-account=https://SERVER."));
+      if (!token_stdin)
+        return usage (_("--add-account needs --token-stdin: the token is read from standard input."));
+
+      return add_account (server);
+    }
+
+  if (listing)
     return list_accounts ();
 
   /* The demo runs in a process of its own, beside a Starling that may be
@@ -792,8 +970,13 @@ static void
 starling_application_init (StarlingApplication *self)
 {
   static const GOptionEntry entries[] = {
+    { "add-account", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("Sign in to the account whose access token is read from standard input (with --token-stdin), and exit"),
+      N_("https://SERVER") },
     { "list-accounts", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Print the signed-in accounts, one per line, and exit"), NULL },
+    { "token-stdin", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Read the access token of --add-account from standard input"), NULL },
     { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Open Starling on a sample server in the app, without an account or a network"), NULL },
     { NULL }
