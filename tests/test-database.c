@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "store/starling-database.h"
 #include "store/starling-store-error.h"
@@ -326,6 +327,287 @@ test_order (void)
   close_database (db);
 }
 
+static char *
+get_setting (StarlingDatabase *db,
+             const char       *key)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  char *value;
+
+  starling_database_get_setting_async (db, key, NULL, result_cb, &result);
+  value = starling_database_get_setting_finish (db, wait_for (&result), &error);
+  g_assert_no_error (error);
+  return value;
+}
+
+static void
+set_setting (StarlingDatabase *db,
+             const char       *key,
+             const char       *value)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+
+  starling_database_set_setting_async (db, key, value, NULL, result_cb, &result);
+  check_write (db, &result);
+}
+
+static void
+test_settings (void)
+{
+  StarlingDatabase *db = open_fresh ();
+  g_autofree char *unset = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *kept = NULL;
+
+  unset = get_setting (db, "active-account");
+  g_assert_null (unset);
+
+  set_setting (db, "active-account", "alice@a.example");
+  first = get_setting (db, "active-account");
+  g_assert_cmpstr (first, ==, "alice@a.example");
+
+  /* Setting again replaces; keys are apart; quotes are data. */
+  set_setting (db, "active-account", "bob@b.example");
+  set_setting (db, "other", "it's \"quoted\"; DROP TABLE settings;--");
+  second = get_setting (db, "active-account");
+  g_assert_cmpstr (second, ==, "bob@b.example");
+  other = get_setting (db, "other");
+  g_assert_cmpstr (other, ==, "it's \"quoted\"; DROP TABLE settings;--");
+
+  /* NULL removes. */
+  set_setting (db, "other", NULL);
+  gone = get_setting (db, "other");
+  g_assert_null (gone);
+  close_database (db);
+
+  db = open_fresh ();
+  kept = get_setting (db, "active-account");
+  g_assert_cmpstr (kept, ==, "bob@b.example");
+  close_database (db);
+}
+
+static gint64
+save_draft (StarlingDatabase          *db,
+            const StarlingStoredDraft *draft)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  starling_database_save_draft_async (db, draft, NULL, result_cb, &result);
+  id = starling_database_save_draft_finish (db, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static GPtrArray *
+list_drafts (StarlingDatabase *db,
+             const char       *handle)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *drafts;
+
+  starling_database_list_drafts_async (db, handle, NULL, result_cb, &result);
+  drafts = starling_database_list_drafts_finish (db, wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (drafts);
+  return drafts;
+}
+
+static void
+test_drafts (void)
+{
+  StarlingDatabase *db = open_fresh ();
+  g_autoptr (StarlingStoredDraft) full = starling_stored_draft_new ("alice@a.example", "Hello 🐦 “world”");
+  g_autoptr (StarlingStoredDraft) bare = starling_stored_draft_new ("bob@b.example", NULL);
+  g_autoptr (StarlingStoredDraft) orphan = starling_stored_draft_new ("nobody@x.example", "lost?");
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  StarlingStoredDraft *got;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 full_id, bare_id;
+
+  save_account (db, "alice@a.example", NULL);
+  save_account (db, "bob@b.example", NULL);
+
+  full->spoiler_text = g_strdup ("cw: birds");
+  full->visibility = g_strdup ("unlisted");
+  full->language = g_strdup ("en");
+  full->in_reply_to_id = g_strdup ("109876543210");
+  full->media_json = g_strdup ("[{\"id\":\"m1\",\"description\":\"A starling on a wire\"}]");
+  full->poll_json = g_strdup ("{\"options\":[\"yes\",\"no\"],\"expires_in\":3600,\"multiple\":false}");
+  full->scheduled_at = 1893456000;
+  full_id = save_draft (db, full);
+  bare_id = save_draft (db, bare);
+  g_assert_cmpint (full_id, !=, bare_id);
+
+  /* Every field comes back as it went in. */
+  drafts = list_drafts (db, "alice@a.example");
+  g_assert_cmpuint (drafts->len, ==, 1);
+  got = g_ptr_array_index (drafts, 0);
+  g_assert_cmpint (got->id, ==, full_id);
+  g_assert_cmpstr (got->handle, ==, "alice@a.example");
+  g_assert_cmpstr (got->text, ==, full->text);
+  g_assert_cmpstr (got->spoiler_text, ==, full->spoiler_text);
+  g_assert_cmpstr (got->visibility, ==, "unlisted");
+  g_assert_cmpstr (got->language, ==, "en");
+  g_assert_cmpstr (got->in_reply_to_id, ==, "109876543210");
+  g_assert_cmpstr (got->media_json, ==, full->media_json);
+  g_assert_cmpstr (got->poll_json, ==, full->poll_json);
+  g_assert_cmpint (got->scheduled_at, ==, 1893456000);
+  g_assert_cmpint (got->updated_at, >=, before);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* Unset fields stay unset. */
+  drafts = list_drafts (db, "bob@b.example");
+  g_assert_cmpuint (drafts->len, ==, 1);
+  got = g_ptr_array_index (drafts, 0);
+  g_assert_cmpstr (got->text, ==, "");
+  g_assert_null (got->spoiler_text);
+  g_assert_null (got->media_json);
+  g_assert_null (got->poll_json);
+  g_assert_cmpint (got->scheduled_at, ==, 0);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* Saving again under the id replaces, never duplicates. */
+  g_free (full->text);
+  full->text = g_strdup ("Hello again");
+  full->id = full_id;
+  g_assert_cmpint (save_draft (db, full), ==, full_id);
+  drafts = list_drafts (db, NULL);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = list_drafts (db, "alice@a.example");
+  g_assert_cmpstr (((StarlingStoredDraft *) drafts->pdata[0])->text, ==, "Hello again");
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* A draft of an unknown account is refused, not orphaned. */
+  starling_database_save_draft_async (db, orphan, NULL, result_cb, &result);
+  g_assert_cmpint (starling_database_save_draft_finish (db, wait_for (&result), &error), ==, 0);
+  g_assert_error (error, STARLING_STORE_ERROR, STARLING_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* Delete; deleting again is fine. */
+  starling_database_delete_draft_async (db, bare_id, NULL, result_cb, &result);
+  check_write (db, &result);
+  starling_database_delete_draft_async (db, bare_id, NULL, result_cb, &result);
+  check_write (db, &result);
+  drafts = list_drafts (db, NULL);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  close_database (db);
+
+  /* Kept across a restart; removed with the account. */
+  db = open_fresh ();
+  drafts = list_drafts (db, NULL);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpstr (((StarlingStoredDraft *) drafts->pdata[0])->text, ==, "Hello again");
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  starling_database_remove_account_async (db, "alice@a.example", NULL, result_cb, &result);
+  check_write (db, &result);
+  drafts = list_drafts (db, NULL);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  close_database (db);
+}
+
+/* Schema 1 exactly as the first release made it, with data in every table
+ * the upgrade touches. */
+static const char schema_v1[] =
+  "CREATE TABLE accounts ("
+  "  handle TEXT PRIMARY KEY NOT NULL, base_uri TEXT NOT NULL, account_id TEXT NOT NULL,"
+  "  display_name TEXT, avatar_url TEXT, position INTEGER NOT NULL,"
+  "  needs_sign_in INTEGER NOT NULL DEFAULT 0, added_at INTEGER NOT NULL);"
+  "CREATE TABLE timeline_cache ("
+  "  handle TEXT NOT NULL REFERENCES accounts (handle) ON DELETE CASCADE,"
+  "  timeline TEXT NOT NULL, position INTEGER NOT NULL, document TEXT NOT NULL,"
+  "  PRIMARY KEY (handle, timeline, position));"
+  "CREATE TABLE drafts ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  handle TEXT NOT NULL REFERENCES accounts (handle) ON DELETE CASCADE,"
+  "  document TEXT NOT NULL, updated_at INTEGER NOT NULL);"
+  "CREATE TABLE nodeinfo ("
+  "  domain TEXT PRIMARY KEY NOT NULL, software TEXT, version TEXT, users_total INTEGER,"
+  "  users_active_month INTEGER, document TEXT, fetched_at INTEGER NOT NULL);"
+  "INSERT INTO accounts VALUES ('alice@a.example', 'https://a.example', '11', 'Alice', NULL, 1, 0, 1700000000);"
+  "INSERT INTO accounts VALUES ('bob@b.example', 'https://b.example', '22', NULL, NULL, 0, 1, 1700000001);"
+  "INSERT INTO timeline_cache VALUES ('alice@a.example', 'home', 0, '{\"id\":\"5\"}');"
+  "INSERT INTO drafts VALUES (7, 'alice@a.example', '{\"text\":\"old draft ü\"}', 1700000100);"
+  "INSERT INTO drafts VALUES (8, 'bob@b.example', 'not json', 1700000200);"
+  "PRAGMA user_version = 1;";
+
+static void
+test_migration_from_v1 (void)
+{
+  g_autofree char *path = test_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) accounts = NULL;
+  g_autoptr (GPtrArray) page = NULL;
+  g_autoptr (GPtrArray) drafts = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *unset = NULL;
+  g_autofree char *active = NULL;
+  g_autoptr (StarlingStoredDraft) draft = starling_stored_draft_new ("bob@b.example", "new");
+  StarlingStoredAccount *bob;
+  sqlite3 *raw = NULL;
+  StarlingDatabase *db;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, schema_v1, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = open_database (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (starling_database_get_recovered_path (db));
+  g_assert_cmpint (starling_database_get_schema_version (db), ==, STARLING_DATABASE_SCHEMA_VERSION);
+
+  /* The accounts, their order and their state are kept, and the cache. */
+  order = handles_of (db);
+  g_assert_cmpstr (order, ==, "bob@b.example alice@a.example");
+  accounts = list_accounts (db);
+  bob = g_ptr_array_index (accounts, 0);
+  g_assert_true (bob->needs_sign_in);
+  g_assert_cmpstr (((StarlingStoredAccount *) accounts->pdata[1])->display_name, ==, "Alice");
+  page = load_timeline (db, "alice@a.example", "home");
+  g_assert_cmpuint (page->len, ==, 1);
+  g_assert_cmpstr (page->pdata[0], ==, "{\"id\":\"5\"}");
+
+  /* The old drafts' text is carried over, under their ids. */
+  drafts = list_drafts (db, NULL);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_assert_cmpint (((StarlingStoredDraft *) drafts->pdata[0])->id, ==, 8);
+  g_assert_cmpstr (((StarlingStoredDraft *) drafts->pdata[0])->text, ==, "not json");
+  g_assert_cmpint (((StarlingStoredDraft *) drafts->pdata[1])->id, ==, 7);
+  g_assert_cmpstr (((StarlingStoredDraft *) drafts->pdata[1])->text, ==, "old draft ü");
+  g_assert_cmpint (((StarlingStoredDraft *) drafts->pdata[1])->updated_at, ==, 1700000100);
+
+  /* The new tables work, and new ids do not reuse old ones. */
+  unset = get_setting (db, "active-account");
+  g_assert_null (unset);
+  set_setting (db, "active-account", "alice@a.example");
+  active = get_setting (db, "active-account");
+  g_assert_cmpstr (active, ==, "alice@a.example");
+  g_assert_cmpint (save_draft (db, draft), >, 8);
+  close_database (db);
+
+  /* Opened again, nothing migrates twice. */
+  db = open_fresh ();
+  {
+    g_autoptr (GPtrArray) again = list_drafts (db, NULL);
+    g_assert_cmpuint (again->len, ==, 3);
+  }
+  close_database (db);
+}
+
 static void
 test_damaged_file (void)
 {
@@ -420,10 +702,20 @@ test_killed_while_writing (void)
       for (guint i = 0; i < STARLING_DATABASE_TIMELINE_CACHE_LIMIT; i++)
         g_ptr_array_add (page, g_strdup_printf ("{\"id\":\"%u\",\"content\":\"%s\"}", i, filler));
 
-      /* Keep the worker busy writing, and die in the middle. */
+      /* Keep the worker busy writing, drafts and settings among the
+       * pages, and die in the middle. */
       for (guint round = 0; round < 1000; round++)
-        starling_database_save_timeline_async (db, round % 2 ? "alice@a.example" : "bob@b.example",
-                                               "home", page, NULL, NULL, NULL);
+        {
+          g_autoptr (StarlingStoredDraft) draft = starling_stored_draft_new ("alice@a.example", filler);
+          g_autofree char *value = g_strdup_printf ("%u", round);
+
+          draft->id = 1;
+          draft->media_json = g_strdup_printf ("[{\"id\":\"%u\",\"description\":\"%s\"}]", round, filler);
+          starling_database_save_timeline_async (db, round % 2 ? "alice@a.example" : "bob@b.example",
+                                                 "home", page, NULL, NULL, NULL);
+          starling_database_save_draft_async (db, draft, NULL, NULL, NULL);
+          starling_database_set_setting_async (db, "round", value, NULL, NULL, NULL);
+        }
       g_usleep (150 * 1000);
       kill (getpid (), SIGKILL);
       g_assert_not_reached ();
@@ -439,9 +731,29 @@ test_killed_while_writing (void)
     g_autofree char *order = handles_of (db);
     g_autoptr (GPtrArray) page = load_timeline (db, "bob@b.example", "home");
 
+    g_autoptr (GPtrArray) drafts = list_drafts (db, NULL);
+    g_autofree char *round = get_setting (db, "round");
+
     g_assert_cmpstr (order, ==, "alice@a.example bob@b.example");
     /* Whole pages or nothing, never a torn one. */
     g_assert_true (page->len == 0 || page->len == STARLING_DATABASE_TIMELINE_CACHE_LIMIT);
+    /* At most the one draft, whole, and never older than the last
+     * setting saved after it: writes land in the order they were asked. */
+    g_assert_cmpuint (drafts->len, <=, 1);
+    if (drafts->len == 1)
+      {
+        StarlingStoredDraft *draft = g_ptr_array_index (drafts, 0);
+        g_autoptr (JsonNode) media = json_from_string (draft->media_json, NULL);
+        const char *draft_round;
+
+        g_assert_cmpuint (strlen (draft->text), ==, 4000);
+        g_assert_nonnull (media);
+        draft_round = json_object_get_string_member (json_array_get_object_element (json_node_get_array (media), 0), "id");
+        if (round != NULL)
+          g_assert_cmpint (g_ascii_strtoll (draft_round, NULL, 10), >=, g_ascii_strtoll (round, NULL, 10));
+      }
+    else
+      g_assert_null (round);
   }
   close_database (db);
 }
@@ -465,6 +777,9 @@ main (int   argc,
   g_test_add_func ("/starling/database/accounts", test_accounts);
   g_test_add_func ("/starling/database/timeline-cache", test_timeline_cache);
   g_test_add_func ("/starling/database/order", test_order);
+  g_test_add_func ("/starling/database/settings", test_settings);
+  g_test_add_func ("/starling/database/drafts", test_drafts);
+  g_test_add_func ("/starling/database/migration-from-v1", test_migration_from_v1);
   g_test_add_func ("/starling/database/damaged-file", test_damaged_file);
   g_test_add_func ("/starling/database/newer-schema", test_newer_schema);
   g_test_add_func ("/starling/database/unwritable-folder", test_unwritable_folder);

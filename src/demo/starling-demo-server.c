@@ -1461,6 +1461,39 @@ starling_demo_server_create_token (StarlingDemoServer *self,
 }
 
 /**
+ * starling_demo_server_revoke_tokens:
+ * @self: a server
+ *
+ * Revokes every user token, as when the person signs the app out in the
+ * server's settings: the next request with one of them is answered 401.
+ *
+ * Returns: how many tokens were revoked
+ */
+guint
+starling_demo_server_revoke_tokens (StarlingDemoServer *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint revoked = 0;
+
+  g_return_val_if_fail (STARLING_IS_DEMO_SERVER (self), 0);
+
+  g_hash_table_iter_init (&iter, self->tokens);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      DemoToken *token = value;
+
+      if (token->user)
+        {
+          g_hash_table_iter_remove (&iter);
+          revoked++;
+        }
+    }
+
+  return revoked;
+}
+
+/**
  * starling_demo_server_add_fault:
  * @self: a server
  * @method: (nullable): the HTTP method it applies to, %NULL for any

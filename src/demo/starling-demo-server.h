@@ -61,6 +61,7 @@ const char         *starling_demo_server_get_brand_id         (StarlingDemoServe
 
 char               *starling_demo_server_create_token         (StarlingDemoServer *self,
                                                                const char         *scopes);
+guint               starling_demo_server_revoke_tokens        (StarlingDemoServer *self);
 
 void                starling_demo_server_add_fault            (StarlingDemoServer *self,
                                                                const char         *method,

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "starling-database.h"
+#include "starling-stored-draft.h"
 #include "starling-store-error.h"
 
 /**
@@ -114,6 +115,34 @@ static const char * const migrations[] = {
   "  users_active_month INTEGER,"
   "  document TEXT,"
   "  fetched_at INTEGER NOT NULL);",
+
+  /* 2: settings of the app that belong with its data (the active account),
+   * and drafts with one column per field of the composer. Version 1 kept a
+   * draft as one JSON document; its text is carried over. */
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE drafts_v2 ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  handle TEXT NOT NULL REFERENCES accounts (handle) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL DEFAULT '',"
+  "  spoiler_text TEXT,"
+  "  visibility TEXT,"
+  "  language TEXT,"
+  "  in_reply_to_id TEXT,"
+  "  media TEXT,"
+  "  poll TEXT,"
+  "  scheduled_at INTEGER NOT NULL DEFAULT 0,"
+  "  updated_at INTEGER NOT NULL);"
+  "INSERT INTO drafts_v2 (id, handle, text, updated_at)"
+  "  SELECT id, handle,"
+  "         CASE WHEN json_valid (document) AND json_type (document, '$.text') = 'text'"
+  "              THEN json_extract (document, '$.text') ELSE document END,"
+  "         updated_at"
+  "  FROM drafts;"
+  "DROP TABLE drafts;"
+  "ALTER TABLE drafts_v2 RENAME TO drafts;"
+  "CREATE INDEX drafts_by_account ON drafts (handle, updated_at);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == STARLING_DATABASE_SCHEMA_VERSION);
@@ -1158,4 +1187,396 @@ starling_database_load_timeline_finish (StarlingDatabase  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Settings */
+
+typedef struct
+{
+  char *key;
+  char *value;
+} Setting;
+
+static void
+setting_free (Setting *setting)
+{
+  g_free (setting->key);
+  g_free (setting->value);
+  g_free (setting);
+}
+
+static gboolean
+set_setting_op (StarlingDatabase  *self,
+                GTask             *task,
+                gpointer           data,
+                GError           **error)
+{
+  Setting *setting = data;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (setting->value != NULL)
+    stmt = prepare (self->db,
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    _("a setting"), error);
+  else
+    stmt = prepare (self->db, "DELETE FROM settings WHERE key = ?1", _("a setting"), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, setting->key);
+  if (setting->value != NULL)
+    bind_text (stmt, 2, setting->value);
+  if (!step_done (self->db, stmt, _("a setting"), error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+/**
+ * starling_database_set_setting_async:
+ * @self: a #StarlingDatabase
+ * @key: the setting's name, such as `active-account`
+ * @value: (nullable): its new value; %NULL removes it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when saved; finish with starling_database_write_finish()
+ * @user_data: data for @callback
+ *
+ * Saves a setting that belongs with the data rather than with GSettings,
+ * because it names something in the data (an account's handle): the two
+ * then cannot disagree.
+ */
+void
+starling_database_set_setting_async (StarlingDatabase    *self,
+                                     const char          *key,
+                                     const char          *value,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  Setting *setting;
+
+  g_return_if_fail (STARLING_IS_DATABASE (self));
+  g_return_if_fail (key != NULL);
+
+  setting = g_new0 (Setting, 1);
+  setting->key = g_strdup (key);
+  setting->value = g_strdup (value);
+
+  queue (self, starling_database_set_setting_async, set_setting_op,
+         setting, (GDestroyNotify) setting_free, cancellable, callback, user_data);
+}
+
+static gboolean
+get_setting_op (StarlingDatabase  *self,
+                GTask             *task,
+                gpointer           data,
+                GError           **error)
+{
+  Setting *setting = data;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self->db, "SELECT value FROM settings WHERE key = ?1", _("a setting"), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, setting->key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_task_return_pointer (task, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), g_free);
+      return TRUE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      g_propagate_error (error, sqlite_error (self->db, rc, _("a setting")));
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, NULL, NULL);
+  return TRUE;
+}
+
+/**
+ * starling_database_get_setting_async:
+ * @self: a #StarlingDatabase
+ * @key: the setting's name
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the value
+ * @user_data: data for @callback
+ */
+void
+starling_database_get_setting_async (StarlingDatabase    *self,
+                                     const char          *key,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  Setting *setting;
+
+  g_return_if_fail (STARLING_IS_DATABASE (self));
+  g_return_if_fail (key != NULL);
+
+  setting = g_new0 (Setting, 1);
+  setting->key = g_strdup (key);
+
+  queue (self, starling_database_get_setting_async, get_setting_op,
+         setting, (GDestroyNotify) setting_free, cancellable, callback, user_data);
+}
+
+/**
+ * starling_database_get_setting_finish:
+ * @self: a #StarlingDatabase
+ * @result: the result given to the callback
+ * @error: return location for a #StarlingStoreError
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL without an error
+ *   when the setting was never saved
+ */
+char *
+starling_database_get_setting_finish (StarlingDatabase  *self,
+                                      GAsyncResult      *result,
+                                      GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Drafts */
+
+static gboolean
+save_draft_op (StarlingDatabase  *self,
+               GTask             *task,
+               gpointer           data,
+               GError           **error)
+{
+  StarlingStoredDraft *draft = data;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  /* A draft saved before keeps its id; one deleted meanwhile (sent from
+   * another window) comes back under the same id rather than being lost. */
+  stmt = prepare (self->db,
+                  "INSERT INTO drafts (id, handle, text, spoiler_text, visibility, language,"
+                  "                    in_reply_to_id, media, poll, scheduled_at, updated_at)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                  " ON CONFLICT (id) DO UPDATE SET"
+                  "   handle = excluded.handle, text = excluded.text,"
+                  "   spoiler_text = excluded.spoiler_text, visibility = excluded.visibility,"
+                  "   language = excluded.language, in_reply_to_id = excluded.in_reply_to_id,"
+                  "   media = excluded.media, poll = excluded.poll,"
+                  "   scheduled_at = excluded.scheduled_at, updated_at = excluded.updated_at"
+                  " RETURNING id",
+                  _("the draft"), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (draft->id > 0)
+    sqlite3_bind_int64 (stmt, 1, draft->id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  bind_text (stmt, 2, draft->handle);
+  bind_text (stmt, 3, draft->text != NULL ? draft->text : "");
+  bind_text (stmt, 4, draft->spoiler_text);
+  bind_text (stmt, 5, draft->visibility);
+  bind_text (stmt, 6, draft->language);
+  bind_text (stmt, 7, draft->in_reply_to_id);
+  bind_text (stmt, 8, draft->media_json);
+  bind_text (stmt, 9, draft->poll_json);
+  sqlite3_bind_int64 (stmt, 10, MAX (draft->scheduled_at, 0));
+  sqlite3_bind_int64 (stmt, 11, g_get_real_time () / G_USEC_PER_SEC);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_propagate_error (error, sqlite_error (self->db, sqlite3_errcode (self->db), _("the draft")));
+      return FALSE;
+    }
+
+  g_task_return_int (task, sqlite3_column_int64 (stmt, 0));
+  return TRUE;
+}
+
+/**
+ * starling_database_save_draft_async:
+ * @self: a #StarlingDatabase
+ * @draft: the draft; id 0 makes a new one, another id replaces that draft
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when saved; finish with
+ *   starling_database_save_draft_finish()
+ * @user_data: data for @callback
+ *
+ * Saves a draft, with the time of saving as its `updated_at`. The account
+ * must be known to the database: its drafts go with it when it is removed.
+ */
+void
+starling_database_save_draft_async (StarlingDatabase          *self,
+                                    const StarlingStoredDraft *draft,
+                                    GCancellable              *cancellable,
+                                    GAsyncReadyCallback        callback,
+                                    gpointer                   user_data)
+{
+  g_return_if_fail (STARLING_IS_DATABASE (self));
+  g_return_if_fail (draft != NULL && draft->handle != NULL);
+
+  queue (self, starling_database_save_draft_async, save_draft_op,
+         starling_stored_draft_copy (draft), (GDestroyNotify) starling_stored_draft_free,
+         cancellable, callback, user_data);
+}
+
+/**
+ * starling_database_save_draft_finish:
+ * @self: a #StarlingDatabase
+ * @result: the result given to the callback
+ * @error: return location for a #StarlingStoreError
+ *
+ * Returns: the draft's id (keep it for the next save), or 0 on error
+ */
+gint64
+starling_database_save_draft_finish (StarlingDatabase  *self,
+                                     GAsyncResult      *result,
+                                     GError           **error)
+{
+  gssize id;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  id = g_task_propagate_int (G_TASK (result), error);
+  return id > 0 ? (gint64) id : 0;
+}
+
+static gboolean
+list_drafts_op (StarlingDatabase  *self,
+                GTask             *task,
+                gpointer           data,
+                GError           **error)
+{
+  const char *handle = data;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) starling_stored_draft_free);
+  int rc;
+
+  stmt = prepare (self->db,
+                  "SELECT id, handle, text, spoiler_text, visibility, language, in_reply_to_id,"
+                  "       media, poll, scheduled_at, updated_at"
+                  " FROM drafts WHERE ?1 IS NULL OR handle = ?1"
+                  " ORDER BY updated_at DESC, id DESC",
+                  _("the drafts"), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, handle);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      StarlingStoredDraft *draft;
+
+      draft = starling_stored_draft_new ((const char *) sqlite3_column_text (stmt, 1),
+                                         (const char *) sqlite3_column_text (stmt, 2));
+      draft->id = sqlite3_column_int64 (stmt, 0);
+      draft->spoiler_text = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      draft->visibility = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      draft->language = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      draft->in_reply_to_id = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      draft->media_json = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      draft->poll_json = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      draft->scheduled_at = sqlite3_column_int64 (stmt, 9);
+      draft->updated_at = sqlite3_column_int64 (stmt, 10);
+      g_ptr_array_add (drafts, draft);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      g_propagate_error (error, sqlite_error (self->db, rc, _("the drafts")));
+      return FALSE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&drafts), (GDestroyNotify) g_ptr_array_unref);
+  return TRUE;
+}
+
+/**
+ * starling_database_list_drafts_async:
+ * @self: a #StarlingDatabase
+ * @handle: (nullable): one account's drafts, or %NULL for every account's
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the drafts
+ * @user_data: data for @callback
+ */
+void
+starling_database_list_drafts_async (StarlingDatabase    *self,
+                                     const char          *handle,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (STARLING_IS_DATABASE (self));
+
+  queue (self, starling_database_list_drafts_async, list_drafts_op,
+         g_strdup (handle), g_free, cancellable, callback, user_data);
+}
+
+/**
+ * starling_database_list_drafts_finish:
+ * @self: a #StarlingDatabase
+ * @result: the result given to the callback
+ * @error: return location for a #StarlingStoreError
+ *
+ * Returns: (transfer container) (element-type StarlingStoredDraft): the
+ *   drafts, the last saved first
+ */
+GPtrArray *
+starling_database_list_drafts_finish (StarlingDatabase  *self,
+                                      GAsyncResult      *result,
+                                      GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+delete_draft_op (StarlingDatabase  *self,
+                 GTask             *task,
+                 gpointer           data,
+                 GError           **error)
+{
+  gint64 *id = data;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self->db, "DELETE FROM drafts WHERE id = ?1", _("the draft"), error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, *id);
+  if (!step_done (self->db, stmt, _("the draft"), error))
+    return FALSE;
+
+  g_task_return_boolean (task, TRUE);
+  return TRUE;
+}
+
+/**
+ * starling_database_delete_draft_async:
+ * @self: a #StarlingDatabase
+ * @id: the draft's id
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done; finish with starling_database_write_finish()
+ * @user_data: data for @callback
+ *
+ * Deletes a draft (once posted, or thrown away). Deleting one that is not
+ * there succeeds.
+ */
+void
+starling_database_delete_draft_async (StarlingDatabase    *self,
+                                      gint64               id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (STARLING_IS_DATABASE (self));
+  g_return_if_fail (id > 0);
+
+  queue (self, starling_database_delete_draft_async, delete_draft_op,
+         g_memdup2 (&id, sizeof id), g_free, cancellable, callback, user_data);
 }

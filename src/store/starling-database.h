@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "starling-stored-account.h"
+#include "starling-stored-draft.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StarlingDatabase, starling_database, STARLING, DATABASE, GObject)
 
 /* The newest schema this build knows. */
-#define STARLING_DATABASE_SCHEMA_VERSION 1
+#define STARLING_DATABASE_SCHEMA_VERSION 2
 /* The most statuses kept per cached timeline. */
 #define STARLING_DATABASE_TIMELINE_CACHE_LIMIT 200
 
@@ -78,6 +79,46 @@ void              starling_database_load_timeline_async   (StarlingDatabase     
 GPtrArray        *starling_database_load_timeline_finish  (StarlingDatabase     *self,
                                                            GAsyncResult         *result,
                                                            GError              **error);
+
+/* Settings that belong with the data (`active-account`): a %NULL value
+ * removes the setting. */
+void              starling_database_set_setting_async     (StarlingDatabase     *self,
+                                                           const char           *key,
+                                                           const char           *value,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+void              starling_database_get_setting_async     (StarlingDatabase     *self,
+                                                           const char           *key,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+char             *starling_database_get_setting_finish    (StarlingDatabase     *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+/* Drafts */
+void              starling_database_save_draft_async      (StarlingDatabase          *self,
+                                                           const StarlingStoredDraft *draft,
+                                                           GCancellable              *cancellable,
+                                                           GAsyncReadyCallback        callback,
+                                                           gpointer                   user_data);
+gint64            starling_database_save_draft_finish     (StarlingDatabase     *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+void              starling_database_list_drafts_async     (StarlingDatabase     *self,
+                                                           const char           *handle,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+GPtrArray        *starling_database_list_drafts_finish    (StarlingDatabase     *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+void              starling_database_delete_draft_async    (StarlingDatabase     *self,
+                                                           gint64                id,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
 
 /* The finish function of every call above that returns nothing. */
 gboolean          starling_database_write_finish          (StarlingDatabase     *self,
