@@ -65,6 +65,32 @@ assert_not_logged (const char *secret)
   g_assert_null (strstr (captured_log->str, secret));
 }
 
+static gsize
+log_length (void)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&captured_lock);
+
+  return captured_log->len;
+}
+
+/* How often @text was logged since @offset. */
+static guint
+count_logged_since (gsize       offset,
+                    const char *text)
+{
+  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&captured_lock);
+  const char *at = captured_log->str + offset;
+  guint count = 0;
+
+  while ((at = strstr (at, text)) != NULL)
+    {
+      count++;
+      at += strlen (text);
+    }
+
+  return count;
+}
+
 /* Waiting */
 
 static gboolean
@@ -811,6 +837,14 @@ stored_needs_sign_in (StarlingDatabase *db,
   return stored->needs_sign_in;
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
 /* The demo revokes the token: the account needs sign-in, in its state and
  * in the file; the account and its cache stay; signing in again brings it
  * back in its place. */
@@ -833,7 +867,10 @@ test_token_refused (void)
   StarlingAccountManager *manager = new_manager (session, db, store);
   StarlingAccountManager *restarted;
   StarlingAccountSession *loaded;
+  StarlingClient *old_client;
   guint verifications;
+  guint client_notifies = 0;
+  guint state_notifies = 0;
 
   load (manager);
   sign_in (manager, server, &issued);
@@ -883,11 +920,19 @@ test_token_refused (void)
   assert_cache_kept (db, handle);
 
   /* Signing in again: the same account, in its place, READY, its token
-   * replaced, its cache still there. */
+   * replaced (a new client, announced), its cache still there. */
+  old_client = starling_account_session_get_client (added);
+  g_signal_connect (added, "notify::client", G_CALLBACK (count_notify_cb), &client_notifies);
+  g_signal_connect (added, "notify::state", G_CALLBACK (count_notify_cb), &state_notifies);
   sign_in (manager, server, &renewed);
   again = add (manager, server, renewed.access_token, &error);
   g_assert_no_error (error);
   g_assert_true (again == added);
+  g_assert_cmpuint (client_notifies, ==, 1);
+  g_assert_cmpuint (state_notifies, ==, 1);
+  g_assert_true (starling_account_session_get_client (added) != old_client);
+  g_signal_handlers_disconnect_by_func (added, count_notify_cb, &client_notifies);
+  g_signal_handlers_disconnect_by_func (added, count_notify_cb, &state_notifies);
   g_assert_cmpint (starling_account_session_get_state (added), ==, STARLING_ACCOUNT_STATE_READY);
   g_assert_null (starling_account_session_get_error (added));
   g_assert_false (stored_needs_sign_in (db, handle));
@@ -1188,6 +1233,7 @@ test_locked (void)
   g_auto (Issued) issued_a = { 0 };
   g_auto (Issued) issued_b = { 0 };
   g_autofree char *third_token = NULL;
+  gsize log_offset;
   StarlingDatabase *db = open_database (path);
   StarlingAccountManager *manager = new_manager (session, db, store);
   StarlingAccountManager *restarted;
@@ -1209,9 +1255,11 @@ test_locked (void)
   lock_keyring ();
 
   /* A start while locked: both accounts are there, LOCKED, with a message
-   * that says what to do. */
+   * that says what to do; the keyring was asked once, not once for each. */
   restarted = new_manager (session, db, store);
+  log_offset = log_length ();
   load (restarted);
+  g_assert_cmpuint (count_logged_since (log_offset, "Secret Service: "), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (restarted)), ==, 2);
   for (guint i = 0; i < 2; i++)
     {

@@ -8,10 +8,16 @@
  * its own for each run.
  */
 
+#define _GNU_SOURCE
+
 #include "config.h"
 
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib-unix.h>
 #include <libsecret/secret.h>
 
 #include "api/starling-account-manager.h"
@@ -260,6 +266,99 @@ test_add (void)
   starling_demo_server_stop (server);
 }
 
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* Reads @stream until @text has come, or it ends. */
+static void
+read_until (GInputStream *stream,
+            GString      *into,
+            const char   *text)
+{
+  while (strstr (into->str, text) == NULL)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      char buffer[256];
+      gssize got;
+
+      g_input_stream_read_async (stream, buffer, sizeof buffer, G_PRIORITY_DEFAULT, NULL, read_cb, &result);
+      got = g_input_stream_read_finish (stream, wait_result (&result), &error);
+      if (got <= 0)
+        break;
+      g_string_append_len (into, buffer, got);
+    }
+}
+
+/* Typed at a terminal, the token is not echoed. */
+static void
+test_terminal (void)
+{
+  g_autoptr (StarlingDemoServer) server = start_demo ();
+  g_autofree char *data_home = fresh_data_home ();
+  g_autofree char *option = g_strdup_printf ("--add-account=%s", starling_demo_server_get_base_uri (server));
+  g_autofree char *token = starling_demo_server_create_token (server, "read write push");
+  g_autofree char *typed = g_strdup_printf ("%s\n", token);
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GString) err = g_string_new (NULL);
+  g_autoptr (GString) shown = g_string_new (NULL);
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { g_getenv ("STARLING_BINARY"), option, "--token-stdin", NULL };
+  int master;
+  int follower;
+
+  master = posix_openpt (O_RDWR | O_NOCTTY);
+  g_assert_cmpint (master, >=, 0);
+  g_assert_cmpint (grantpt (master), ==, 0);
+  g_assert_cmpint (unlockpt (master), ==, 0);
+  follower = open (ptsname (master), O_RDWR | O_NOCTTY);
+  g_assert_cmpint (follower, >=, 0);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_take_stdin_fd (launcher, follower);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+
+  /* The prompt comes once echo is off; then the user types. */
+  read_until (g_subprocess_get_stderr_pipe (process), err, "Access token for ");
+  g_assert_nonnull (strstr (err->str, "Access token for "));
+  g_assert_cmpint (write (master, typed, strlen (typed)), ==, (gssize) strlen (typed));
+
+  g_subprocess_wait_async (process, NULL, result_cb, &result);
+  g_assert_true (g_subprocess_wait_finish (process, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  /* What the terminal shows: not the token. */
+  g_assert_true (g_unix_set_fd_nonblocking (master, TRUE, NULL));
+  {
+    char buffer[4096];
+    gssize got;
+
+    while ((got = read (master, buffer, sizeof buffer)) > 0)
+      g_string_append_len (shown, buffer, got);
+  }
+  close (master);
+  g_assert_null (strstr (shown->str, token));
+  read_until (g_subprocess_get_stderr_pipe (process), err, "\n");
+  g_assert_null (strstr (err->str, token));
+
+  starling_demo_server_stop (server);
+}
+
 /* Missing or contradicting options: 2, a usage message, nothing read,
  * nothing made. */
 static void
@@ -380,6 +479,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/starling/add-account/add", test_add);
+  g_test_add_func ("/starling/add-account/terminal", test_terminal);
   g_test_add_func ("/starling/add-account/bad-options", test_bad_options);
   g_test_add_func ("/starling/add-account/failures", test_failures);
   /* Last: the keyring stays locked. */

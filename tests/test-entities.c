@@ -17,7 +17,7 @@
 #include "model/starling-list.h"
 #include "model/starling-marker.h"
 #include "model/starling-account.h"
-#include "model/starling-application.h"
+#include "model/starling-client-application.h"
 #include "model/starling-filter.h"
 #include "model/starling-instance.h"
 #include "model/starling-media-attachment.h"
@@ -922,7 +922,7 @@ static const struct
   { "mastodon/list.json", starling_list_get_type },
   { "mastodon/tag.json", starling_tag_get_type },
   { "mastodon/scheduled-status.json", starling_scheduled_status_get_type },
-  { "mastodon/application-credential-multi-redirect.json", starling_application_get_type },
+  { "mastodon/application-credential-multi-redirect.json", starling_client_application_get_type },
   { "mastodon/instance-v2.json", starling_instance_get_type },
   { "mastodon/instance-v1.json", starling_instance_get_type },
   { "other-servers/instancev2_gotosocial.json", starling_instance_get_type },

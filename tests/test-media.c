@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "model/starling-application.h"
+#include "model/starling-client-application.h"
 #include "model/starling-custom-emoji.h"
 #include "model/starling-media-attachment.h"
 #include "model/starling-mention.h"
@@ -528,63 +528,63 @@ test_mentions (void)
 static void
 test_applications (void)
 {
-  g_autoptr (StarlingApplication) app = starling_test_decode_fixture (STARLING_TYPE_APPLICATION, "mastodon/application.json");
-  g_autoptr (StarlingApplication) credential = starling_test_decode_fixture (STARLING_TYPE_APPLICATION,
+  g_autoptr (StarlingClientApplication) app = starling_test_decode_fixture (STARLING_TYPE_CLIENT_APPLICATION, "mastodon/application.json");
+  g_autoptr (StarlingClientApplication) credential = starling_test_decode_fixture (STARLING_TYPE_CLIENT_APPLICATION,
                                                                "mastodon/application-credential.json");
-  g_autoptr (StarlingApplication) multi = starling_test_decode_fixture (STARLING_TYPE_APPLICATION,
+  g_autoptr (StarlingClientApplication) multi = starling_test_decode_fixture (STARLING_TYPE_CLIENT_APPLICATION,
                                                           "mastodon/application-credential-multi-redirect.json");
   static const char * const scopes[] = { "read", "write", "push", NULL };
   static const char * const redirects[] = { "https://app.example/callback", "https://app.example/register", NULL };
   static const char * const oob[] = { "urn:ietf:wg:oauth:2.0:oob", NULL };
 
-  g_assert_cmpstr (starling_application_get_id (app), ==, "12348");
-  g_assert_cmpstr (starling_application_get_name (app), ==, "Test Application");
-  g_assert_cmpstr (starling_application_get_website (app), ==, "https://app.example");
-  g_assert_true (g_strv_equal (starling_application_get_scopes (app), scopes));
-  g_assert_true (g_strv_equal (starling_application_get_redirect_uris (app), redirects));
-  g_assert_null (starling_application_get_client_id (app));
-  g_assert_null (starling_application_get_client_secret (app));
+  g_assert_cmpstr (starling_client_application_get_id (app), ==, "12348");
+  g_assert_cmpstr (starling_client_application_get_name (app), ==, "Test Application");
+  g_assert_cmpstr (starling_client_application_get_website (app), ==, "https://app.example");
+  g_assert_true (g_strv_equal (starling_client_application_get_scopes (app), scopes));
+  g_assert_true (g_strv_equal (starling_client_application_get_redirect_uris (app), redirects));
+  g_assert_null (starling_client_application_get_client_id (app));
+  g_assert_null (starling_client_application_get_client_secret (app));
 
-  g_assert_cmpstr (starling_application_get_id (credential), ==, "563419");
-  g_assert_cmpstr (starling_application_get_client_id (credential), ==, "TWhM-tNSuncnqN7DBJmoyeLnk6K3iJJ71KKXxgL1hPM");
-  g_assert_cmpstr (starling_application_get_client_secret (credential), ==, "ZEaFUFmF0umgBX1qKJDjaU99Q31lDkOU8NutzTOoliw");
-  g_assert_cmpint (starling_application_get_client_secret_expires_at (credential), ==, 0);
-  g_assert_true (g_strv_equal (starling_application_get_redirect_uris (credential), oob));
-  g_assert_true (g_strv_equal (starling_application_get_scopes (credential), scopes));
-  g_assert_null (starling_application_get_vapid_key (credential));
+  g_assert_cmpstr (starling_client_application_get_id (credential), ==, "563419");
+  g_assert_cmpstr (starling_client_application_get_client_id (credential), ==, "TWhM-tNSuncnqN7DBJmoyeLnk6K3iJJ71KKXxgL1hPM");
+  g_assert_cmpstr (starling_client_application_get_client_secret (credential), ==, "ZEaFUFmF0umgBX1qKJDjaU99Q31lDkOU8NutzTOoliw");
+  g_assert_cmpint (starling_client_application_get_client_secret_expires_at (credential), ==, 0);
+  g_assert_true (g_strv_equal (starling_client_application_get_redirect_uris (credential), oob));
+  g_assert_true (g_strv_equal (starling_client_application_get_scopes (credential), scopes));
+  g_assert_null (starling_client_application_get_vapid_key (credential));
 
-  g_assert_true (g_strv_equal (starling_application_get_redirect_uris (multi), redirects));
+  g_assert_true (g_strv_equal (starling_client_application_get_redirect_uris (multi), redirects));
 
   /* Before 4.3: only `redirect_uri`, joined by newlines, and scopes as the
    * OAuth string, or as a lone string where a list is documented. */
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (StarlingApplication) old = decode_text (
-      STARLING_TYPE_APPLICATION,
+    g_autoptr (StarlingClientApplication) old = decode_text (
+      STARLING_TYPE_CLIENT_APPLICATION,
       "{\"id\": 7, \"name\": \"Starling\", \"redirect_uri\": \"https://a/1\\nhttps://a/2\\r\\n\","
       " \"scopes\": \"read  write+push\", \"vapid_key\": \"BK\", \"client_secret_expires_at\": 1893456000}",
       NULL, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (starling_application_get_id (old), ==, "7");
-    g_assert_cmpuint (g_strv_length ((GStrv) starling_application_get_redirect_uris (old)), ==, 2);
-    g_assert_cmpstr (starling_application_get_redirect_uris (old)[1], ==, "https://a/2");
-    g_assert_true (g_strv_equal (starling_application_get_scopes (old), scopes));
-    g_assert_cmpstr (starling_application_get_vapid_key (old), ==, "BK");
-    g_assert_cmpint (starling_application_get_client_secret_expires_at (old), ==, 1893456000);
+    g_assert_cmpstr (starling_client_application_get_id (old), ==, "7");
+    g_assert_cmpuint (g_strv_length ((GStrv) starling_client_application_get_redirect_uris (old)), ==, 2);
+    g_assert_cmpstr (starling_client_application_get_redirect_uris (old)[1], ==, "https://a/2");
+    g_assert_true (g_strv_equal (starling_client_application_get_scopes (old), scopes));
+    g_assert_cmpstr (starling_client_application_get_vapid_key (old), ==, "BK");
+    g_assert_cmpint (starling_client_application_get_client_secret_expires_at (old), ==, 1893456000);
   }
 
   {
     g_autoptr (GError) error = NULL;
-    g_autoptr (StarlingApplication) odd = decode_text (
-      STARLING_TYPE_APPLICATION,
+    g_autoptr (StarlingClientApplication) odd = decode_text (
+      STARLING_TYPE_CLIENT_APPLICATION,
       "{\"name\": \"x\", \"redirect_uris\": \"urn:ietf:wg:oauth:2.0:oob\", \"redirect_uri\": \"ignored\","
       " \"scopes\": [\"read\", 3, null]}",
       NULL, &error);
 
     g_assert_no_error (error);
-    g_assert_true (g_strv_equal (starling_application_get_redirect_uris (odd), oob));
-    g_assert_cmpuint (g_strv_length ((GStrv) starling_application_get_scopes (odd)), ==, 2);
+    g_assert_true (g_strv_equal (starling_client_application_get_redirect_uris (odd), oob));
+    g_assert_cmpuint (g_strv_length ((GStrv) starling_client_application_get_scopes (odd)), ==, 2);
   }
 }
 

@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "model/starling-application.h"
+#include "model/starling-client-application.h"
 #include "model/starling-custom-emoji.h"
 #include "model/starling-media-attachment.h"
 #include "model/starling-mention.h"
@@ -84,7 +84,7 @@ test_mastodon_example (void)
 {
   g_autoptr (StarlingStatus) status = decode_fixture ("mastodon/status.json");
   StarlingAccount *account;
-  StarlingApplication *application;
+  StarlingClientApplication *application;
   StarlingPreviewCard *card;
   JsonNode *approval;
 
@@ -123,8 +123,8 @@ test_mastodon_example (void)
   g_assert_cmpint (starling_account_get_followers_count (account), ==, 322930);
 
   application = starling_status_get_application (status);
-  g_assert_cmpstr (starling_application_get_name (application), ==, "Web");
-  g_assert_null (starling_application_get_website (application));
+  g_assert_cmpstr (starling_client_application_get_name (application), ==, "Web");
+  g_assert_null (starling_client_application_get_website (application));
 
   card = starling_status_get_card (status);
   g_assert_nonnull (card);
@@ -216,7 +216,7 @@ test_streaming_payloads (void)
   tags = starling_status_get_tags (local);
   g_assert_cmpuint (tags->len, ==, 1);
   g_assert_cmpstr (starling_tag_get_name (tags->pdata[0]), ==, "test");
-  g_assert_cmpstr (starling_application_get_name (starling_status_get_application (local)), ==, "Web");
+  g_assert_cmpstr (starling_client_application_get_name (starling_status_get_application (local)), ==, "Web");
 }
 
 static void
@@ -249,7 +249,7 @@ test_deleted_and_edited (void)
   votes = starling_poll_dup_own_votes (p);
   g_assert_cmpuint (votes->len, ==, 0);
 
-  g_assert_cmpstr (starling_application_get_name (starling_status_get_application (edited)), ==, "SubwayTooter");
+  g_assert_cmpstr (starling_client_application_get_name (starling_status_get_application (edited)), ==, "SubwayTooter");
   g_assert_cmpint (g_date_time_get_year (starling_status_get_edited_at (edited)), ==, 2022);
   g_assert_cmpint (starling_status_get_favourites_count (edited), ==, 6);
 }
@@ -397,7 +397,7 @@ test_pleroma (void)
 
   g_assert_cmpstr (starling_status_get_id (status), ==, "AQetOIEp6Z2GZ4UiI4");
   g_assert_cmpstr (starling_status_get_spoiler_text (status), ==, "Coffee, Star Trek");
-  g_assert_true (g_str_has_prefix (starling_application_get_name (starling_status_get_application (status)),
+  g_assert_true (g_str_has_prefix (starling_client_application_get_name (starling_status_get_application (status)),
                                    "PleromaFE_b13d8f7e\r\n"));
   g_assert_cmpuint (starling_status_get_media_attachments (status)->len, ==, 1);
   attachment = starling_status_get_media_attachments (status)->pdata[0];
@@ -465,7 +465,7 @@ test_post_edited (void)
   g_assert_true (starling_status_get_bookmarked (status));
   g_assert_cmpint (starling_status_get_favourites_count (status), ==, 1);
   g_assert_cmpint (g_date_time_to_unix (starling_status_get_edited_at (status)), ==, 1713564922);
-  g_assert_cmpstr (starling_application_get_website (starling_status_get_application (status)), ==,
+  g_assert_cmpstr (starling_client_application_get_website (starling_status_get_application (status)), ==,
                    "https://elk.zone");
   g_assert_cmpstr (starling_preview_card_get_image_description (card), ==, "UB45 by UB40");
   g_assert_cmpint (starling_preview_card_get_width (card), ==, 1400);
@@ -799,7 +799,7 @@ test_hostile_text (void)
   strings[n++] = starling_status_get_visibility_name (status);
   strings[n++] = starling_status_get_in_reply_to_account_id (status);
   strings[n++] = starling_account_get_display_name (starling_status_get_account (status));
-  strings[n++] = starling_application_get_name (starling_status_get_application (status));
+  strings[n++] = starling_client_application_get_name (starling_status_get_application (status));
   strings[n++] = starling_mention_get_acct (starling_status_get_mentions (status)->pdata[0]);
   strings[n++] = starling_tag_get_name (starling_status_get_tags (status)->pdata[0]);
   strings[n++] = starling_custom_emoji_get_shortcode (starling_status_get_emojis (status)->pdata[0]);
@@ -953,7 +953,7 @@ test_merge_derived_values (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (StarlingStatus) first = NULL;
   g_autoptr (StarlingStatus) second = NULL;
-  StarlingApplication *application;
+  StarlingClientApplication *application;
   const char * const *uris;
   const char * const *scopes;
 
@@ -963,7 +963,7 @@ test_merge_derived_values (void)
   g_assert_no_error (error);
   application = starling_status_get_application (first);
   g_assert_nonnull (application);
-  g_assert_null (starling_application_get_redirect_uris (application));
+  g_assert_null (starling_client_application_get_redirect_uris (application));
 
   second = decode_text ("{\"id\": \"1\", \"uri\": \"u\", \"created_at\": \"2024-01-01T00:00:00Z\","
                         " \"account\": {\"id\": \"a\", \"username\": \"a\", \"acct\": \"a\"},"
@@ -974,13 +974,13 @@ test_merge_derived_values (void)
   /* Merged into the same nested object, not replaced. */
   g_assert_true (starling_status_get_application (first) == application);
 
-  uris = starling_application_get_redirect_uris (application);
+  uris = starling_client_application_get_redirect_uris (application);
   g_assert_nonnull (uris);
   g_assert_cmpuint (g_strv_length ((char **) uris), ==, 2);
   g_assert_cmpstr (uris[0], ==, "http://127.0.0.1/cb");
   g_assert_cmpstr (uris[1], ==, "urn:ietf:wg:oauth:2.0:oob");
 
-  scopes = starling_application_get_scopes (application);
+  scopes = starling_client_application_get_scopes (application);
   g_assert_nonnull (scopes);
   g_assert_cmpuint (g_strv_length ((char **) scopes), ==, 3);
   g_assert_cmpstr (scopes[2], ==, "push");

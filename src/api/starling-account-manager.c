@@ -139,8 +139,9 @@ session_set_state (StarlingAccountSession *self,
 
   if (self->state != state)
     {
-      g_debug ("%s: %s", self->stored->handle,
-               g_enum_get_value (g_type_class_peek (STARLING_TYPE_ACCOUNT_STATE), state)->value_nick);
+      g_autofree char *name = g_enum_to_string (STARLING_TYPE_ACCOUNT_STATE, state);
+
+      g_debug ("%s: %s", self->stored->handle, name);
       self->state = state;
       session_notify (self, SESSION_PROP_STATE);
     }

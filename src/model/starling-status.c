@@ -228,7 +228,7 @@ starling_status_class_init (StarlingStatusClass *klass)
   properties[PROP_IN_REPLY_TO_ACCOUNT_ID] =
     g_param_spec_string ("in-reply-to-account-id", NULL, NULL, NULL, STARLING_PARAM_FLAGS);
   properties[PROP_APPLICATION] =
-    g_param_spec_object ("application", NULL, NULL, STARLING_TYPE_APPLICATION, STARLING_PARAM_FLAGS);
+    g_param_spec_object ("application", NULL, NULL, STARLING_TYPE_CLIENT_APPLICATION, STARLING_PARAM_FLAGS);
   properties[PROP_REPLIES_COUNT] =
     g_param_spec_int64 ("replies-count", NULL, NULL, 0, G_MAXINT64, 0, STARLING_PARAM_FLAGS);
   properties[PROP_REBLOGS_COUNT] =
@@ -292,7 +292,7 @@ STARLING_DEFINE_GETTER (StarlingStatus, starling_status, StarlingPoll *, poll, P
 STARLING_DEFINE_GETTER (StarlingStatus, starling_status, StarlingStatus *, reblog, PROP_REBLOG, object)
 STARLING_DEFINE_GETTER (StarlingStatus, starling_status, const char *, in_reply_to_id, PROP_IN_REPLY_TO_ID, string)
 STARLING_DEFINE_GETTER (StarlingStatus, starling_status, const char *, in_reply_to_account_id, PROP_IN_REPLY_TO_ACCOUNT_ID, string)
-STARLING_DEFINE_GETTER (StarlingStatus, starling_status, StarlingApplication *, application, PROP_APPLICATION, object)
+STARLING_DEFINE_GETTER (StarlingStatus, starling_status, StarlingClientApplication *, application, PROP_APPLICATION, object)
 STARLING_DEFINE_GETTER (StarlingStatus, starling_status, gint64, replies_count, PROP_REPLIES_COUNT, int64)
 STARLING_DEFINE_GETTER (StarlingStatus, starling_status, gint64, reblogs_count, PROP_REBLOGS_COUNT, int64)
 STARLING_DEFINE_GETTER (StarlingStatus, starling_status, gint64, favourites_count, PROP_FAVOURITES_COUNT, int64)

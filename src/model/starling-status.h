@@ -6,7 +6,7 @@
 #pragma once
 
 #include "starling-account.h"
-#include "starling-application.h"
+#include "starling-client-application.h"
 #include "starling-entity.h"
 #include "starling-filter.h"
 #include "starling-poll.h"
@@ -71,7 +71,7 @@ StarlingPoll        *starling_status_get_poll                   (StarlingStatus 
 StarlingStatus      *starling_status_get_reblog                 (StarlingStatus *self);
 const char          *starling_status_get_in_reply_to_id         (StarlingStatus *self);
 const char          *starling_status_get_in_reply_to_account_id (StarlingStatus *self);
-StarlingApplication *starling_status_get_application            (StarlingStatus *self);
+StarlingClientApplication *starling_status_get_application            (StarlingStatus *self);
 gint64               starling_status_get_replies_count          (StarlingStatus *self);
 gint64               starling_status_get_reblogs_count          (StarlingStatus *self);
 gint64               starling_status_get_favourites_count       (StarlingStatus *self);

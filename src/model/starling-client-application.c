@@ -1,4 +1,4 @@
-/* starling-application.c
+/* starling-client-application.c
  * Copyright 2026 The Starling developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,10 +7,10 @@
 
 #include "config.h"
 
-#include "starling-application.h"
+#include "starling-client-application.h"
 
 /**
- * StarlingApplication:
+ * StarlingClientApplication:
  *
  * The app a status was posted with (`name`, `website`), or the
  * CredentialApplication a server returns when Starling registers itself
@@ -22,12 +22,12 @@
  * logs it; keep it that way (the decoder's notes name fields, never their
  * values, except for enums).
  */
-struct _StarlingApplication
+struct _StarlingClientApplication
 {
   StarlingEntity parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (StarlingApplication, starling_application, STARLING_TYPE_ENTITY)
+G_DEFINE_FINAL_TYPE (StarlingClientApplication, starling_client_application, STARLING_TYPE_ENTITY)
 
 enum {
   PROP_0,
@@ -62,7 +62,7 @@ split_nonempty (const char *text,
 }
 
 static gboolean
-starling_application_decode_extra (StarlingEntity  *entity,
+starling_client_application_decode_extra (StarlingEntity  *entity,
                                    JsonObject      *object,
                                    StarlingDecoder *decoder,
                                    GError         **error)
@@ -99,11 +99,11 @@ starling_application_decode_extra (StarlingEntity  *entity,
 }
 
 static void
-starling_application_class_init (StarlingApplicationClass *klass)
+starling_client_application_class_init (StarlingClientApplicationClass *klass)
 {
   StarlingEntityClass *entity_class = STARLING_ENTITY_CLASS (klass);
 
-  entity_class->decode_extra = starling_application_decode_extra;
+  entity_class->decode_extra = starling_client_application_decode_extra;
 
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL, STARLING_PARAM_FLAGS);
@@ -132,16 +132,16 @@ starling_application_class_init (StarlingApplicationClass *klass)
 }
 
 static void
-starling_application_init (StarlingApplication *self)
+starling_client_application_init (StarlingClientApplication *self)
 {
 }
 
-STARLING_DEFINE_GETTER (StarlingApplication, starling_application, const char *, name, PROP_NAME, string)
-STARLING_DEFINE_GETTER (StarlingApplication, starling_application, const char *, website, PROP_WEBSITE, string)
-STARLING_DEFINE_GETTER (StarlingApplication, starling_application, const char *, id, PROP_ID, string)
-STARLING_DEFINE_GETTER (StarlingApplication, starling_application, const char *, client_id, PROP_CLIENT_ID, string)
-STARLING_DEFINE_GETTER (StarlingApplication, starling_application, const char *, client_secret, PROP_CLIENT_SECRET, string)
-STARLING_DEFINE_GETTER (StarlingApplication, starling_application, gint64, client_secret_expires_at, PROP_CLIENT_SECRET_EXPIRES_AT, int64)
-STARLING_DEFINE_GETTER (StarlingApplication, starling_application, const char * const *, redirect_uris, PROP_REDIRECT_URIS, boxed)
-STARLING_DEFINE_GETTER (StarlingApplication, starling_application, const char * const *, scopes, PROP_SCOPES, boxed)
-STARLING_DEFINE_GETTER (StarlingApplication, starling_application, const char *, vapid_key, PROP_VAPID_KEY, string)
+STARLING_DEFINE_GETTER (StarlingClientApplication, starling_client_application, const char *, name, PROP_NAME, string)
+STARLING_DEFINE_GETTER (StarlingClientApplication, starling_client_application, const char *, website, PROP_WEBSITE, string)
+STARLING_DEFINE_GETTER (StarlingClientApplication, starling_client_application, const char *, id, PROP_ID, string)
+STARLING_DEFINE_GETTER (StarlingClientApplication, starling_client_application, const char *, client_id, PROP_CLIENT_ID, string)
+STARLING_DEFINE_GETTER (StarlingClientApplication, starling_client_application, const char *, client_secret, PROP_CLIENT_SECRET, string)
+STARLING_DEFINE_GETTER (StarlingClientApplication, starling_client_application, gint64, client_secret_expires_at, PROP_CLIENT_SECRET_EXPIRES_AT, int64)
+STARLING_DEFINE_GETTER (StarlingClientApplication, starling_client_application, const char * const *, redirect_uris, PROP_REDIRECT_URIS, boxed)
+STARLING_DEFINE_GETTER (StarlingClientApplication, starling_client_application, const char * const *, scopes, PROP_SCOPES, boxed)
+STARLING_DEFINE_GETTER (StarlingClientApplication, starling_client_application, const char *, vapid_key, PROP_VAPID_KEY, string)
