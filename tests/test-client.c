@@ -313,9 +313,21 @@ test_identity_merge (Fixture       *f,
 }
 
 static void
+unauthorized_cb (StarlingClient *client,
+                 const GError   *error,
+                 gpointer        user_data)
+{
+  guint *count = user_data;
+
+  g_assert_error (error, STARLING_API_ERROR, STARLING_API_ERROR_UNAUTHORIZED);
+  (*count)++;
+}
+
+static void
 test_error_bodies (Fixture       *f,
                    gconstpointer  data)
 {
+  guint unauthorized = 0;
   static const struct {
     const char *path;
     guint status;
@@ -335,16 +347,21 @@ test_error_bodies (Fixture       *f,
       STARLING_API_ERROR_UNAUTHORIZED, "The access token is invalid" },
   };
 
+  g_signal_connect (f->client, "unauthorized", G_CALLBACK (unauthorized_cb), &unauthorized);
+
   for (guint i = 0; i < G_N_ELEMENTS (table); i++)
     {
       g_autoptr (GError) error = NULL;
       g_autofree char *id = g_strdup_printf ("%u", i + 1);
+      guint before = unauthorized;
       gpointer status;
 
       starling_test_server_respond (f->server, "GET", table[i].path, table[i].status, NULL, table[i].body);
       starling_client_get_status_async (f->client, id, NULL, store_result_cb, f);
       status = starling_client_entity_finish (f->client, wait_result (f), &error);
 
+      /* The owner hears of a refused token, and only of that. */
+      g_assert_cmpuint (unauthorized - before, ==, table[i].code == STARLING_API_ERROR_UNAUTHORIZED ? 1 : 0);
       g_assert_null (status);
       g_assert_error (error, STARLING_API_ERROR, table[i].code);
       g_assert_cmpuint (starling_api_error_get_http_status (error), ==, table[i].status);
@@ -355,6 +372,9 @@ test_error_bodies (Fixture       *f,
       /* Client errors are not retried. */
       g_assert_cmpuint (starling_test_server_count (f->server, "GET", table[i].path), ==, 1);
     }
+
+  g_assert_cmpuint (unauthorized, ==, 2);
+  g_signal_handlers_disconnect_by_func (f->client, unauthorized_cb, &unauthorized);
 }
 
 static void

@@ -273,6 +273,42 @@ test_locked (void)
   g_assert_error (lookup_error, STARLING_STORE_ERROR, STARLING_STORE_ERROR_LOCKED);
 }
 
+/* The first call of a process connects to the Secret Service before it
+ * stores: the key must not be needed from the caller after the call. */
+static void
+test_key_freed_early (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr (StarlingSecretStore) self = starling_secret_store_new ();
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (StarlingSecret) found = NULL;
+      char *key = g_strdup ("grace@example.social");
+
+      starling_secret_store_store_async (self, STARLING_SECRET_ACCESS_TOKEN, key, token, NULL, result_cb, &result);
+      memset (key, 'x', strlen (key));
+      g_free (key);
+      g_assert_true (starling_secret_store_store_finish (self, wait_for (&result), &error));
+      g_assert_no_error (error);
+
+      found = lookup (self, STARLING_SECRET_ACCESS_TOKEN, "grace@example.social", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (found, ==, token);
+      g_assert_true (clear (self, STARLING_SECRET_ACCESS_TOKEN, "grace@example.social", &error));
+      return;
+    }
+
+  if (g_getenv ("STARLING_TEST_ROOT") == NULL)
+    {
+      g_test_skip ("Needs tests/with-keyring.sh");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 /* Without any Secret Service on the bus. */
 static void
 test_unavailable (void)
@@ -304,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/starling/secret-store/client-credentials", test_client_credentials);
   g_test_add_func ("/starling/secret-store/invalid", test_invalid);
   g_test_add_func ("/starling/secret-store/nothing-in-files", test_nothing_in_files);
+  g_test_add_func ("/starling/secret-store/key-freed-early", test_key_freed_early);
   g_test_add_func ("/starling/secret-store/unavailable", test_unavailable);
   g_test_add_func ("/starling/secret-store/locked", test_locked);
 

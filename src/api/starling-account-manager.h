@@ -49,10 +49,12 @@ GType starling_account_state_get_type (void);
  *
  * One account of the user's, alive: what the database remembers of it, its
  * identity map, and once the token is found, its #StarlingClient and its
- * #StarlingStreaming (started by the manager, stopped when the account is
- * removed or needs sign-in). Properties: "handle", "base-uri",
- * "display-name", "avatar-url", "state" (notified), "account" (the verified
- * #StarlingAccount once known, else %NULL).
+ * #StarlingStreaming (started by the manager, subscribed to the `user`
+ * stream, stopped when the account is removed or needs sign-in).
+ * Properties: "handle", "base-uri", "display-name", "avatar-url", "state"
+ * and "error" (notified), "account" (the verified #StarlingAccount once
+ * known, else %NULL), "entity-map", "client" and "streaming" (notified when
+ * they appear or are replaced).
  */
 #define STARLING_TYPE_ACCOUNT_SESSION (starling_account_session_get_type ())
 G_DECLARE_FINAL_TYPE (StarlingAccountSession, starling_account_session, STARLING, ACCOUNT_SESSION, GObject)
@@ -76,7 +78,7 @@ StarlingStreaming           *starling_account_session_get_streaming    (Starling
  * #StarlingAccountSession. It owns the bridge between the database (what is
  * remembered), the secret store (tokens, app credentials) and the network
  * (clients, streams). Properties: "active" (the account the window shows,
- * notified), "database", "secret-store", "session".
+ * notified), "n-items" (notified), "database", "secret-store", "session".
  *
  * With a %NULL secret store (the demo), tokens and app credentials are held
  * in memory only and nothing is written to the keyring.
@@ -88,6 +90,12 @@ StarlingStreaming           *starling_account_session_get_streaming    (Starling
 #define STARLING_TYPE_ACCOUNT_MANAGER (starling_account_manager_get_type ())
 G_DECLARE_FINAL_TYPE (StarlingAccountManager, starling_account_manager, STARLING, ACCOUNT_MANAGER, GObject)
 
+/* `username@host`, with `:port` when not the scheme's default. */
+char                   *starling_account_manager_make_handle         (const char              *base_uri,
+                                                                      const char              *username);
+
+/* @database and @secret_store may be NULL (the demo): nothing is then
+ * remembered, and secrets live in memory only. */
 StarlingAccountManager *starling_account_manager_new                 (SoupSession             *session,
                                                                       StarlingDatabase        *database,
                                                                       StarlingSecretStore     *secret_store);

@@ -111,6 +111,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  UNAUTHORIZED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 /* What a call brings back to its finisher. */
 typedef struct
 {
@@ -560,6 +567,15 @@ retry_or_fail (GTask  *task,
   gint64 retry_after = starling_api_error_get_retry_after (error);
   gboolean may_retry = call->attempt < self->max_attempts;
   guint delay;
+
+  /* The server refused the token: no retry can help, and the owner of the
+   * account is told, so it can ask the user to sign in again. */
+  if (g_error_matches (error, STARLING_API_ERROR, STARLING_API_ERROR_UNAUTHORIZED))
+    {
+      g_signal_emit (self, signals[UNAUTHORIZED], 0, error);
+      g_task_return_error (task, error);
+      return;
+    }
 
   if (status == 429)
     {
@@ -1052,6 +1068,22 @@ starling_client_class_init (StarlingClientClass *klass)
     g_param_spec_int64 ("rate-limit-reset", NULL, NULL, 0, G_MAXINT64, 0, readonly);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StarlingClient::unauthorized:
+   * @self: the client
+   * @error: the %STARLING_API_ERROR_UNAUTHORIZED the request ended with
+   *
+   * A request ended because the server refused the access token (401, or
+   * a 422 that says the token is invalid): it was revoked, or it expired.
+   * Emitted before the caller gets the error.
+   */
+  signals[UNAUTHORIZED] =
+    g_signal_new ("unauthorized",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void

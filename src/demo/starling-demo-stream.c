@@ -205,6 +205,54 @@ closed_cb (SoupWebsocketConnection *conn,
   g_ptr_array_remove (stream->self->streams, stream);
 }
 
+/* The token of a streaming request: the Authorization header, the
+ * WebSocket protocol, or the access_token parameter, as Mastodon takes it. */
+static DemoToken *
+stream_token (StarlingDemoServer *self,
+              SoupServerMessage  *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *authorization = soup_message_headers_get_one (headers, "Authorization");
+  const char *protocol = soup_message_headers_get_one (headers, "Sec-WebSocket-Protocol");
+  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
+  g_autoptr (GHashTable) params = query != NULL ? soup_form_decode (query) : NULL;
+  g_autofree char *token_text = NULL;
+
+  if (authorization != NULL && g_ascii_strncasecmp (authorization, "Bearer ", 7) == 0)
+    token_text = g_strstrip (g_strdup (authorization + 7));
+  else if (protocol != NULL)
+    token_text = g_strstrip (g_strdup (protocol));
+  else if (params != NULL && g_hash_table_lookup (params, "access_token") != NULL)
+    token_text = g_strdup (g_hash_table_lookup (params, "access_token"));
+
+  return demo_server_lookup_token (self, token_text);
+}
+
+/* Mastodon's streaming server refuses a handshake without a valid token
+ * with 401, before any upgrade; a client tells it from a dropped stream. */
+static void
+handshake_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  StarlingDemoServer *self = user_data;
+  DemoToken *token;
+  static const char body[] = "{\"error\":\"Invalid access token\"}";
+
+  if (g_strcmp0 (path, STREAMING_PATH) != 0)
+    return;
+
+  token = stream_token (self, msg);
+  if (token != NULL && token->user)
+    return;
+
+  g_debug ("Stream refused: invalid access token");
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+  soup_server_message_set_status (msg, SOUP_STATUS_UNAUTHORIZED, NULL);
+}
+
 static void
 websocket_cb (SoupServer              *server,
               SoupServerMessage       *msg,
@@ -214,25 +262,15 @@ websocket_cb (SoupServer              *server,
 {
   StarlingDemoServer *self = user_data;
   StarlingDemoRequest *record = g_object_get_data (G_OBJECT (msg), "starling-demo-request");
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *authorization = soup_message_headers_get_one (headers, "Authorization");
-  const char *protocol = soup_message_headers_get_one (headers, "Sec-WebSocket-Protocol");
   const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
   g_autoptr (GHashTable) params = query != NULL ? soup_form_decode (query) : NULL;
-  g_autofree char *token_text = NULL;
   DemoToken *token;
   DemoStream *stream;
 
   if (record != NULL)
     starling_demo_request_set_status (record, SOUP_STATUS_SWITCHING_PROTOCOLS);
 
-  if (authorization != NULL && g_ascii_strncasecmp (authorization, "Bearer ", 7) == 0)
-    token_text = g_strstrip (g_strdup (authorization + 7));
-  else if (protocol != NULL)
-    token_text = g_strstrip (g_strdup (protocol));
-  else if (params != NULL && g_hash_table_lookup (params, "access_token") != NULL)
-    token_text = g_strdup (g_hash_table_lookup (params, "access_token"));
-  token = demo_server_lookup_token (self, token_text);
+  token = stream_token (self, msg);
 
   stream = g_new0 (DemoStream, 1);
   stream->self = self;
@@ -241,6 +279,7 @@ websocket_cb (SoupServer              *server,
   stream->closed_id = g_signal_connect (conn, "closed", G_CALLBACK (closed_cb), stream);
   g_ptr_array_add (self->streams, stream);
 
+  /* Revoked between the handshake and now. */
   if (token == NULL || !token->user)
     {
       g_debug ("Stream refused: invalid access token");
@@ -268,6 +307,7 @@ streaming_glob_matches (GPatternSpec *glob)
 void
 demo_stream_setup (StarlingDemoServer *self)
 {
+  soup_server_add_early_handler (self->server, STREAMING_PATH, handshake_cb, self, NULL);
   soup_server_add_websocket_handler (self->server, STREAMING_PATH, NULL, NULL, websocket_cb, self, NULL);
 }
 

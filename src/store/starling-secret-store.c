@@ -62,10 +62,13 @@ static GHashTable *
 attributes_for (StarlingSecretKind  kind,
                 const char         *key)
 {
-  GHashTable *attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  /* libsecret keeps a reference to the table, not a copy of its strings,
+   * while it connects to the Secret Service: the table owns its values, or
+   * a caller's key freed meanwhile would be read. */
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  g_hash_table_insert (attributes, (gpointer) "starling-kind", (gpointer) kind_name (kind));
-  g_hash_table_insert (attributes, (gpointer) "starling-key", (gpointer) key);
+  g_hash_table_insert (attributes, (gpointer) "starling-kind", g_strdup (kind_name (kind)));
+  g_hash_table_insert (attributes, (gpointer) "starling-key", g_strdup (key));
 
   return attributes;
 }
