@@ -466,6 +466,24 @@ switch_account_activated (GSimpleAction *action,
 }
 
 static void
+reconnect_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  StarlingApplication *self = user_data;
+  StarlingAccountManager *manager = starling_application_get_account_manager (self);
+  StarlingAccountSession *active = manager != NULL ? starling_account_manager_get_active (manager) : NULL;
+  StarlingStreaming *streaming = active != NULL ? starling_account_session_get_streaming (active) : NULL;
+
+  /* Now, rather than at the end of the back-off. */
+  if (streaming != NULL)
+    {
+      starling_streaming_stop (streaming);
+      starling_streaming_start (streaming);
+    }
+}
+
+static void
 try_demo_activated (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
@@ -499,6 +517,7 @@ static const GActionEntry app_actions[] = {
   { "try-demo", try_demo_activated },
   { "leave-demo", leave_demo_activated },
   { "reload", reload_activated },
+  { "reconnect", reconnect_activated },
 };
 
 static void

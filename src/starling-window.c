@@ -29,6 +29,7 @@ struct _StarlingWindow
   GSettings              *settings;
   StarlingAccountManager *manager;
   StarlingAccountSession *active;
+  StarlingStreaming      *streaming;
   const char             *problem;
   StarlingAddAccountDialog *add_dialog;
   StarlingAccountsWindow *accounts_window;
@@ -159,7 +160,6 @@ update_banner (StarlingWindow *self)
     }
 
   handle = starling_account_session_get_handle (self->active);
-  error = starling_account_session_get_error (self->active);
   switch (starling_account_session_get_state (self->active))
     {
     case STARLING_ACCOUNT_STATE_NEEDS_SIGN_IN:
@@ -184,15 +184,20 @@ update_banner (StarlingWindow *self)
       break;
     }
 
-  /* Signed in, but the server did not answer: what was kept is shown. */
+  /* Signed in, but the server does not answer: what was kept is shown,
+   * and the stream tries again by itself. */
+  if (self->streaming != NULL && starling_streaming_get_state (self->streaming) == STARLING_STREAMING_STATE_WAITING)
+    error = starling_streaming_get_error (self->streaming);
+  else
+    error = NULL;
   if (error != NULL && error->domain == STARLING_API_ERROR &&
       (error->code == STARLING_API_ERROR_NETWORK || error->code == STARLING_API_ERROR_TLS ||
-       error->code == STARLING_API_ERROR_SERVER || error->code == STARLING_API_ERROR_RATE_LIMITED))
+       error->code == STARLING_API_ERROR_SERVER))
     {
       server = server_of (self->active);
-      message = g_strdup_printf (_("Cannot reach %s: %s"), server, error->message);
+      message = g_strdup_printf (_("Cannot reach %s. Starling shows what it kept and tries again."), server);
       starling_main_view_show_banner (self->main_view, "network-offline-symbolic", message,
-                                      _("_Try Again"), "app.reload");
+                                      _("_Try Again"), "app.reconnect");
       return;
     }
 
@@ -219,9 +224,26 @@ update_account (StarlingWindow *self)
 }
 
 static void
+set_streaming (StarlingWindow    *self,
+               StarlingStreaming *streaming)
+{
+  if (self->streaming == streaming)
+    return;
+
+  if (self->streaming != NULL)
+    g_signal_handlers_disconnect_by_data (self->streaming, self);
+  g_set_object (&self->streaming, streaming);
+  if (streaming != NULL)
+    g_signal_connect_swapped (streaming, "notify::state", G_CALLBACK (queue_update), self);
+}
+
+static void
 set_active (StarlingWindow         *self,
             StarlingAccountSession *active)
 {
+  /* The stream of the account shown says whether its server answers. */
+  set_streaming (self, active != NULL ? starling_account_session_get_streaming (active) : NULL);
+
   if (self->active == active)
     return;
 
@@ -436,6 +458,7 @@ starling_window_dispose (GObject *object)
   StarlingWindow *self = STARLING_WINDOW (object);
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  set_streaming (self, NULL);
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (self->application, self);
   set_active (self, NULL);
@@ -607,6 +630,8 @@ present_add_dialog (StarlingWindow *self)
     }
 
   self->add_dialog = starling_add_account_dialog_new (GTK_WINDOW (self), manager, open_uri_cb, self);
+  /* The dialog's buttons reach the app's actions too. */
+  gtk_window_set_application (GTK_WINDOW (self->add_dialog), GTK_APPLICATION (self->application));
   g_object_add_weak_pointer (G_OBJECT (self->add_dialog), (gpointer *) &self->add_dialog);
   g_signal_connect_object (self->add_dialog, "account-added", G_CALLBACK (account_added_cb), self,
                            G_CONNECT_SWAPPED);
@@ -681,6 +706,7 @@ starling_window_manage_accounts (StarlingWindow *self)
       self->accounts_window = starling_accounts_window_new (GTK_WINDOW (self), manager,
                                                             starling_application_get_image_loader (self->application));
       g_object_add_weak_pointer (G_OBJECT (self->accounts_window), (gpointer *) &self->accounts_window);
+      gtk_window_set_application (GTK_WINDOW (self->accounts_window), GTK_APPLICATION (self->application));
     }
   gtk_window_present (GTK_WINDOW (self->accounts_window));
 

@@ -155,6 +155,30 @@ banner_shown (gpointer data)
   return starling_main_view_get_banner_message (data) != NULL;
 }
 
+static gboolean
+is_folded (gpointer data)
+{
+  return starling_main_view_get_folded (data);
+}
+
+static gboolean
+is_unfolded (gpointer data)
+{
+  return !starling_main_view_get_folded (data);
+}
+
+static gboolean
+banner_hidden (gpointer data)
+{
+  return starling_main_view_get_banner_message (data) == NULL;
+}
+
+static const char *
+editable_text (GtkWidget *widget)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (widget));
+}
+
 static StarlingWindow *
 start (void)
 {
@@ -177,6 +201,8 @@ test_try_demo (void)
   StarlingAccountSession *active;
   StarlingDemoServer *server;
   StarlingMainView *view;
+  StarlingAddAccountDialog *dialog;
+  GtkWidget *banner_button;
   g_autofree char *demo_dir = NULL;
 
   wait_for_page (window, "welcome");
@@ -219,6 +245,23 @@ test_try_demo (void)
   g_assert_cmpint (starling_account_session_get_state (active), ==, STARLING_ACCOUNT_STATE_NEEDS_SIGN_IN);
   starling_test_wait_for_draw (GTK_WIDGET (window));
   starling_test_save_screenshot (GTK_WIDGET (window), "needs-sign-in");
+
+  /* The banner's Sign In runs the flow again, for this account, and the
+   * browser (the test, approving) brings it back. */
+  browser_reset (TRUE);
+  banner_button = starling_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "banner_button");
+  starling_test_click (banner_button);
+  dialog = STARLING_ADD_ACCOUNT_DIALOG (starling_test_find_toplevel (STARLING_TYPE_ADD_ACCOUNT_DIALOG));
+  g_assert_nonnull (dialog);
+  wait_for_dialog_page (dialog, "card");
+  g_assert_cmpstr (editable_text (dialog_child (dialog, "server_entry")), ==,
+                   starling_demo_server_get_base_uri (server));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  starling_test_click (dialog_child (dialog, "continue_button"));
+  starling_test_wait_until (pointer_is_null, &dialog);
+  g_assert_cmpint (starling_account_session_get_state (active), ==, STARLING_ACCOUNT_STATE_READY);
+  g_assert_nonnull (strstr (g_ptr_array_index (browser.opened, 0), "force_login=true"));
+  starling_test_wait_until (banner_hidden, view);
 
   /* Leaving the demo: the welcome page again, and its data is gone. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "leave-demo", NULL);
@@ -349,6 +392,17 @@ test_sign_in (void)
   /* Home says whose window this is. */
   shown = g_strconcat ("@", handle, NULL);
   g_assert_nonnull (starling_test_find_label (GTK_WIDGET (starling_window_get_main_view (window)), shown));
+
+  /* At 360 pixels the window still works: the page, with a way back to
+   * the places. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  starling_test_wait_until (is_folded, starling_window_get_main_view (window));
+  starling_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+  g_assert_true (starling_main_view_get_showing_content (starling_window_get_main_view (window)));
+  starling_test_save_screenshot (GTK_WIDGET (window), "signed-in-narrow");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  starling_test_wait_until (is_unfolded, starling_window_get_main_view (window));
 }
 
 /* 3. A second account, the switcher, the order, removing */
@@ -473,6 +527,206 @@ test_second_account (void)
   wait_for_page (window, "signed-in");
 }
 
+/* 4. What goes wrong, each with a way back and nothing typed lost */
+
+static void
+expect_error (StarlingAddAccountDialog *dialog,
+              const char               *title,
+              const char               *in_message,
+              gboolean                  can_retry)
+{
+  AdwStatusPage *page = ADW_STATUS_PAGE (dialog_child (dialog, "error_page"));
+
+  wait_for_dialog_page (dialog, "error");
+  g_assert_cmpstr (starling_add_account_dialog_get_error_title (dialog), ==, title);
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, title);
+  if (strstr (adw_status_page_get_description (page), in_message) == NULL)
+    g_error ("“%s” is not in “%s”", in_message, adw_status_page_get_description (page));
+  g_assert_cmpint (gtk_widget_get_visible (dialog_child (dialog, "retry_button")), ==, can_retry);
+}
+
+static void
+go_back (StarlingAddAccountDialog *dialog,
+         const char               *page)
+{
+  starling_test_click (dialog_child (dialog, "error_back_button"));
+  wait_for_dialog_page (dialog, page);
+}
+
+static char *
+query_value (const char *uri,
+             const char *name)
+{
+  g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr (GHashTable) params = NULL;
+
+  g_assert_nonnull (parsed);
+  params = soup_form_decode (g_uri_get_query (parsed));
+  return g_strdup (g_hash_table_lookup (params, name));
+}
+
+static void
+fetched_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+static gboolean
+slot_filled (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* The demo server answers on this thread's main loop: the request runs
+ * while the loop turns. */
+static char *
+fetch (SoupSession *session,
+       SoupMessage *message)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, fetched_cb, &result);
+  starling_test_wait_until (slot_filled, &result);
+  body = soup_session_send_and_read_finish (session, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
+  return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+}
+
+/* The person approves the out-of-band page and copies the code it shows. */
+static char *
+copy_oob_code (const char *authorize_uri)
+{
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autoptr (SoupMessage) page = soup_message_new (SOUP_METHOD_GET, authorize_uri);
+  g_autoptr (SoupMessage) approve = NULL;
+  g_autoptr (GUri) uri = g_uri_parse (authorize_uri, G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr (GHashTable) form = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *action = NULL;
+  const char *value;
+
+  html = fetch (session, page);
+  g_assert_nonnull (strstr (html, "value=\"approve\""));
+  form = soup_form_decode (g_uri_get_query (uri));
+  g_hash_table_insert (form, g_strdup ("button"), g_strdup ("approve"));
+  action = g_strdup_printf ("http://%s:%d/oauth/authorize", g_uri_get_host (uri), g_uri_get_port (uri));
+  approve = soup_message_new_from_encoded_form (SOUP_METHOD_POST, action, soup_form_encode_hash (form));
+  g_free (html);
+  html = fetch (session, approve);
+
+  value = strstr (html, "class=\"oauth-code\" readonly value=\"");
+  g_assert_nonnull (value);
+  value += strlen ("class=\"oauth-code\" readonly value=\"");
+  return g_strndup (value, strchr (value, '"') - value);
+}
+
+static void
+test_errors (void)
+{
+  StarlingWindow *window = start ();
+  StarlingAddAccountDialog *dialog;
+  g_autoptr (StarlingTestServer) misskey = starling_test_server_new ();
+  g_autoptr (StarlingTestServer) nothing = starling_test_server_new ();
+  g_autoptr (SoupSession) session = soup_session_new ();
+  g_autoptr (SoupMessage) message = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GAsyncResult) refused = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *wellknown = NULL;
+  g_autofree char *redirect = NULL;
+  g_autofree char *code = NULL;
+
+  wait_for_page (window, "signed-in");
+  dialog = open_dialog (window);
+
+  /* Plain http:// to another machine: refused before any request. */
+  check_server (dialog, "http://example.com");
+  expect_error (dialog, "Starling Needs a Secure Connection", "example.com", FALSE);
+  go_back (dialog, "server");
+  g_assert_cmpstr (editable_text (dialog_child (dialog, "server_entry")), ==, "http://example.com");
+
+  /* Misskey: a fediverse server, without the Mastodon API. */
+  wellknown = g_strdup_printf ("{\"links\":[{\"rel\":\"http://nodeinfo.diaspora.software/ns/schema/2.1\","
+                               "\"href\":\"%s/nodeinfo/2.1\"}]}", starling_test_server_get_base_uri (misskey));
+  starling_test_server_respond (misskey, "GET", "/.well-known/nodeinfo", SOUP_STATUS_OK, NULL, wellknown);
+  starling_test_server_respond (misskey, "GET", "/nodeinfo/2.1", SOUP_STATUS_OK, NULL,
+                                "{\"version\":\"2.1\",\"software\":{\"name\":\"misskey\",\"version\":\"2024.11.0\"},"
+                                "\"protocols\":[\"activitypub\"],\"services\":{\"inbound\":[],\"outbound\":[]},"
+                                "\"openRegistrations\":true,\"usage\":{\"users\":{\"total\":4210}},"
+                                "\"metadata\":{\"nodeName\":\"Misskey Island\"}}");
+  check_server (dialog, starling_test_server_get_base_uri (misskey));
+  expect_error (dialog, "Starling Cannot Sign In Here", "runs Misskey, which does not offer the Mastodon API", FALSE);
+  starling_test_wait_for_draw (GTK_WIDGET (dialog));
+  starling_test_save_screenshot (GTK_WIDGET (dialog), "add-account-error");
+  go_back (dialog, "server");
+
+  /* Not a server at all. */
+  check_server (dialog, starling_test_server_get_base_uri (nothing));
+  expect_error (dialog, "Starling Cannot Sign In Here", "No fediverse server answers", FALSE);
+  go_back (dialog, "server");
+
+  /* A token the server refuses; the token stays where it was typed. */
+  starling_test_set_text (dialog_child (dialog, "server_entry"), starling_demo_server_get_base_uri (first_server));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (dialog_child (dialog, "token_expander")), TRUE);
+  starling_test_wait_for_draw (GTK_WIDGET (dialog));
+  starling_test_set_text (dialog_child (dialog, "token_entry"), "not-a-token-of-this-server");
+  starling_test_click (dialog_child (dialog, "token_button"));
+  expect_error (dialog, "The Server Refused This Token", "", TRUE);
+  go_back (dialog, "server");
+  g_assert_cmpstr (editable_text (dialog_child (dialog, "token_entry")), ==, "not-a-token-of-this-server");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (dialog_child (dialog, "token_expander")), FALSE);
+
+  /* Giving up on the browser: back to the card, and the loopback port is
+   * closed. */
+  check_server (dialog, starling_demo_server_get_base_uri (first_server));
+  wait_for_dialog_page (dialog, "card");
+  browser_reset (FALSE);
+  starling_test_click (dialog_child (dialog, "continue_button"));
+  starling_test_wait_until (browser_opened, NULL);
+  wait_for_dialog_page (dialog, "waiting");
+  redirect = query_value (g_ptr_array_index (browser.opened, 0), "redirect_uri");
+  g_assert_true (g_str_has_prefix (redirect, "http://127.0.0.1:"));
+  starling_test_click (dialog_child (dialog, "waiting_cancel_button"));
+  wait_for_dialog_page (dialog, "card");
+  message = soup_message_new (SOUP_METHOD_GET, redirect);
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, fetched_cb, &refused);
+  starling_test_wait_until (slot_filled, &refused);
+  body = soup_session_send_and_read_finish (session, refused, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED);
+
+  /* The code by hand: a wrong one is refused, and stays to be corrected. */
+  browser_reset (FALSE);
+  starling_test_click (dialog_child (dialog, "card_code_button"));
+  starling_test_wait_until (browser_opened, NULL);
+  wait_for_dialog_page (dialog, "code");
+  {
+    g_autofree char *oob = query_value (g_ptr_array_index (browser.opened, 0), "redirect_uri");
+
+    g_assert_cmpstr (oob, ==, "urn:ietf:wg:oauth:2.0:oob");
+  }
+  starling_test_set_text (dialog_child (dialog, "code_entry"), "not-the-code");
+  starling_test_click (dialog_child (dialog, "code_sign_in_button"));
+  expect_error (dialog, "The Code Was Refused", "", TRUE);
+  go_back (dialog, "code");
+  g_assert_cmpstr (editable_text (dialog_child (dialog, "code_entry")), ==, "not-the-code");
+
+  /* The code the server shows signs in. */
+  code = copy_oob_code (g_ptr_array_index (browser.opened, 0));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  starling_test_set_text (dialog_child (dialog, "code_entry"), code);
+  starling_test_click (dialog_child (dialog, "code_sign_in_button"));
+  starling_test_wait_until (pointer_is_null, &dialog);
+  wait_for_page (window, "signed-in");
+  g_assert_true (n_accounts_is (GUINT_TO_POINTER (1)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +758,7 @@ main (int   argc,
   g_test_add_func ("/starling/accounts-ui/try-demo", test_try_demo);
   g_test_add_func ("/starling/accounts-ui/sign-in", test_sign_in);
   g_test_add_func ("/starling/accounts-ui/second-account", test_second_account);
+  g_test_add_func ("/starling/accounts-ui/errors", test_errors);
 
   ret = g_test_run ();
 

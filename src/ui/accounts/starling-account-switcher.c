@@ -64,12 +64,11 @@ starling_account_state_describe (StarlingAccountState state)
     }
 }
 
-static const char *
+static char *
 shown_name (StarlingAccountSession *account)
 {
-  const char *name = starling_account_session_get_display_name (account);
-
-  return name != NULL && *name != '\0' ? name : starling_account_session_get_handle (account);
+  return starling_plain_name (starling_account_session_get_display_name (account),
+                              starling_account_session_get_handle (account));
 }
 
 static GtkWidget *
@@ -80,7 +79,8 @@ build_row (StarlingAccountSwitcher *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *avatar = adw_avatar_new (32, shown_name (account), TRUE);
+  g_autofree char *name = shown_name (account);
+  GtkWidget *avatar = adw_avatar_new (32, name, TRUE);
   GtkWidget *label;
   GtkWidget *check;
   g_autofree char *handle = g_strconcat ("@", starling_account_session_get_handle (account), NULL);
@@ -92,7 +92,7 @@ build_row (StarlingAccountSwitcher *self,
 
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  label = gtk_label_new (shown_name (account));
+  label = gtk_label_new (name);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (labels), label);
@@ -120,8 +120,8 @@ build_row (StarlingAccountSwitcher *self,
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, starling_account_session_get_handle (account));
-  accessible = state != NULL ? g_strdup_printf ("%s, %s, %s", shown_name (account), handle, state)
-                             : g_strdup_printf ("%s, %s", shown_name (account), handle);
+  accessible = state != NULL ? g_strdup_printf ("%s, %s, %s", name, handle, state)
+                             : g_strdup_printf ("%s, %s", name, handle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   if (active)
     gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
@@ -150,6 +150,7 @@ rebuild (StarlingAccountSwitcher *self)
   StarlingAccountSession *active = NULL;
   GtkWidget *child;
   g_autofree char *handle = NULL;
+  g_autofree char *name = NULL;
 
   unwatch_all (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))) != NULL)
@@ -182,10 +183,11 @@ rebuild (StarlingAccountSwitcher *self)
     }
 
   handle = g_strconcat ("@", starling_account_session_get_handle (active), NULL);
-  gtk_label_set_label (self->name_label, shown_name (active));
+  name = shown_name (active);
+  gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->handle_label, handle);
   gtk_widget_set_visible (GTK_WIDGET (self->handle_label), TRUE);
-  adw_avatar_set_text (self->avatar, shown_name (active));
+  adw_avatar_set_text (self->avatar, name);
   starling_avatar_set_url (self->avatar, self->loader, starling_account_session_get_avatar_url (active));
 }
 

@@ -42,12 +42,11 @@ G_DEFINE_FINAL_TYPE (StarlingAccountsWindow, starling_accounts_window, ADW_TYPE_
 
 static void rebuild (StarlingAccountsWindow *self);
 
-static const char *
+static char *
 shown_name (StarlingAccountSession *account)
 {
-  const char *name = starling_account_session_get_display_name (account);
-
-  return name != NULL && *name != '\0' ? name : starling_account_session_get_handle (account);
+  return starling_plain_name (starling_account_session_get_display_name (account),
+                              starling_account_session_get_handle (account));
 }
 
 static GtkWidget *
@@ -216,7 +215,6 @@ starling_accounts_window_ask_remove (StarlingAccountsWindow *self,
                                      StarlingAccountSession *account)
 {
   g_autoptr (GUri) uri = NULL;
-  g_autofree char *heading = NULL;
   GtkWidget *dialog;
   const char *server;
 
@@ -226,14 +224,13 @@ starling_accounts_window_ask_remove (StarlingAccountsWindow *self,
   uri = g_uri_parse (starling_account_session_get_base_uri (account), G_URI_FLAGS_NONE, NULL);
   server = uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri)
                                                        : starling_account_session_get_base_uri (account);
-  heading = g_strdup_printf (_("Remove @%s?"), starling_account_session_get_handle (account));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove This Account?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Starling revokes its access token on %s, deletes the token from "
-                                    "the keyring, and removes the posts and data it keeps for this "
-                                    "account on this computer. The account itself stays on its "
-                                    "server, and you can add it again."),
-                                  server);
+                                  _("@%s leaves Starling: Starling revokes its access token on %s, "
+                                    "deletes the token from the keyring, and removes the posts and "
+                                    "data it keeps for this account on this computer. The account "
+                                    "itself stays on its server, and you can add it again."),
+                                  starling_account_session_get_handle (account), server);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "remove", _("_Remove"),
@@ -262,8 +259,9 @@ build_row (StarlingAccountsWindow *self,
            guint                   position,
            guint                   n)
 {
+  g_autofree char *name = shown_name (account);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *avatar = adw_avatar_new (40, shown_name (account), TRUE);
+  GtkWidget *avatar = adw_avatar_new (40, name, TRUE);
   GtkWidget *button;
   g_autofree char *state = starling_account_state_describe (starling_account_session_get_state (account));
   g_autofree char *subtitle = NULL;
@@ -275,7 +273,7 @@ build_row (StarlingAccountsWindow *self,
 
   /* Names are the user's text, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), shown_name (account));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   starling_avatar_set_url (ADW_AVATAR (avatar), self->loader, starling_account_session_get_avatar_url (account));
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);

@@ -612,7 +612,7 @@ starling_main_view_set_account (StarlingMainView *self,
                                 StarlingImageLoader *loader)
 {
   g_autofree char *shown_handle = NULL;
-  const char *name;
+  g_autofree char *name = NULL;
 
   g_return_if_fail (STARLING_IS_MAIN_VIEW (self));
   g_return_if_fail (account == NULL || STARLING_IS_ACCOUNT (account));
@@ -647,7 +647,7 @@ starling_main_view_set_account (StarlingMainView *self,
     shown_handle = g_strconcat ("@", handle, NULL);
   else
     shown_handle = g_strconcat ("@", starling_account_get_acct (account), NULL);
-  name = display_name != NULL && *display_name != '\0' ? display_name : handle;
+  name = starling_plain_name (display_name, shown_handle + 1);
 
   gtk_label_set_label (self->profile_name, name);
   gtk_label_set_label (self->profile_handle, shown_handle);
