@@ -1259,6 +1259,28 @@ has_item (GMenuModel *menu,
   return FALSE;
 }
 
+static GtkWidget *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
 static void
 test_more_menu (void)
 {
@@ -1301,8 +1323,49 @@ test_more_menu (void)
   g_assert_false (has_item (others_menu, "status.edit"));
   g_assert_false (has_item (others_menu, "row.delete"));
 
-  /* Copy Link puts the post's address on the clipboard. */
+  /* The menu button builds its menu when it opens. */
+  gtk_menu_button_popup (child (row, "more_button"));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (child (row, "more_button")));
+  g_assert_true (has_item (gtk_menu_button_get_menu_model (child (row, "more_button")), "status.report"));
+  gtk_menu_button_popdown (child (row, "more_button"));
+
+  /* Mute asks first, then tells the server and says it is done. */
+  {
+    StarlingAccount *author = starling_status_get_account (others);
+    g_autofree char *path = g_strdup_printf ("/api/v1/accounts/%s/mute", starling_account_get_id (author));
+    g_autofree char *done = g_strdup_printf ("Muted @%s", starling_account_get_acct (author));
+    RequestWait wait = { "POST", path, 1 };
+    LabelWait toast = { GTK_WIDGET (page.overlay), done };
+    GtkWidget *dialog;
+
+    starling_demo_server_clear_requests (server);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.mute-account", NULL));
+    starling_test_wait_until (has_message_dialog, NULL);
+    dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == page.window);
+    g_assert_cmpuint (starling_demo_server_count_requests (server, "POST", path), ==, 0);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+    starling_test_wait_until (request_seen, &wait);
+    starling_test_wait_until (label_shown, &toast);
+  }
+
+  /* Copy Link puts the post's address on the clipboard (last: its toast
+   * would hold the mute's back for its five seconds). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.copy-link", NULL));
+  {
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (row));
+    GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+    g_auto (GValue) value = G_VALUE_INIT;
+
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, starling_status_get_url (others));
+
+    /* Left on the clipboard, X11 would offer it to a clipboard manager
+     * for seconds when the test ends. */
+    gdk_clipboard_set_content (clipboard, NULL);
+  }
 
   destroy_page (&page);
 }
