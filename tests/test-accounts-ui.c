@@ -432,6 +432,12 @@ order_is (gpointer data)
 }
 
 static gboolean
+avatar_loaded (gpointer data)
+{
+  return adw_avatar_get_custom_image (data) != NULL;
+}
+
+static gboolean
 popover_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
@@ -461,6 +467,8 @@ test_second_account (void)
   /* The switcher lists both, the active one first in its button. */
   switcher = starling_window_get_account_switcher (window);
   list = starling_account_switcher_get_list (switcher);
+  /* The avatar arrives from the server, through the image loader. */
+  starling_test_wait_until (avatar_loaded, starling_test_find_widget (GTK_WIDGET (switcher), ADW_TYPE_AVATAR, NULL));
   g_assert_nonnull (starling_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_BOX_ROW, first));
   g_assert_nonnull (starling_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_BOX_ROW, second));
   starling_account_switcher_popup (switcher);

@@ -59,7 +59,7 @@ test_welcome_page (void)
   g_assert_true (gtk_widget_is_drawable (button));
   g_assert_true (gtk_widget_is_sensitive (button));
 
-  starling_test_save_screenshot (GTK_WIDGET (window), "welcome");
+  starling_test_save_screenshot (GTK_WIDGET (window), "window-welcome");
 
   /* The About window opens over the main window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -145,6 +145,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* Several test programs may run at once: none of them may find another
    * one's instance on the bus. */
