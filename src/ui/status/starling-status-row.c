@@ -51,6 +51,9 @@
  * open in the browser instead). Its own actions (row.favourite, …) work
  * through the StarlingClient given with starling_status_row_set_client().
  *
+ * The page binds the `expand-spoilers` setting to the row's property of
+ * the same name, and handles "open-uri" to open links its own way.
+ *
  * Messages for the person ("Could not favourite: …") go out as the
  * "toast" signal; when nothing handles it, to the nearest
  * AdwToastOverlay above the row. */
