@@ -622,8 +622,9 @@ copy_oob_code (const char *authorize_uri)
 
   html = fetch (session, page);
   g_assert_nonnull (strstr (html, "value=\"approve\""));
+  /* The values of a decoded form live with their keys. */
   form = soup_form_decode (g_uri_get_query (uri));
-  g_hash_table_insert (form, g_strdup ("button"), g_strdup ("approve"));
+  g_hash_table_insert (form, g_strdup ("button"), (char *) "approve");
   action = g_strdup_printf ("http://%s:%d/oauth/authorize", g_uri_get_host (uri), g_uri_get_port (uri));
   approve = soup_message_new_from_encoded_form (SOUP_METHOD_POST, action, soup_form_encode_hash (form));
   g_free (html);
