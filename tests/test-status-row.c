@@ -1281,6 +1281,26 @@ has_message_dialog (gpointer data)
   return find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* What a click on one of a message dialog's buttons does: the response,
+ * then the dialog closes. */
+static void
+respond (const char *response)
+{
+  GtkWidget *dialog;
+
+  starling_test_wait_until (has_message_dialog, NULL);
+  dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  starling_test_wait_until (no_message_dialog, NULL);
+}
+
 static void
 test_more_menu (void)
 {
@@ -1344,7 +1364,7 @@ test_more_menu (void)
     dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
     g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == page.window);
     g_assert_cmpuint (starling_demo_server_count_requests (server, "POST", path), ==, 0);
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "confirm");
+    respond ("confirm");
     starling_test_wait_until (request_seen, &wait);
     starling_test_wait_until (label_shown, &toast);
   }
@@ -1378,6 +1398,53 @@ images_loaded (gpointer data)
       return FALSE;
 
   return TRUE;
+}
+
+static void
+test_delete (void)
+{
+  StarlingStatus *own = NULL;
+  Page page = new_page (600);
+  StarlingStatusRow *row;
+  g_autofree char *path = NULL;
+  RequestWait wait = { "DELETE", NULL, 1 };
+  LabelWait toast = { NULL, "Post deleted" };
+
+  /* An own post no other test uses: the last of the brand's. */
+  for (guint i = 0; i < demo_statuses->len; i++)
+    {
+      StarlingStatus *status = g_ptr_array_index (demo_statuses, i);
+
+      if (starling_status_get_reblog (status) == NULL
+          && g_strcmp0 (starling_account_get_id (starling_status_get_account (status)),
+                        starling_demo_server_get_brand_id (server)) == 0)
+        own = status;
+    }
+  g_assert_nonnull (own);
+  path = g_strdup_printf ("/api/v1/statuses/%s", starling_status_get_id (own));
+  wait.path = path;
+
+  row = add_row (&page, own);
+  starling_status_row_set_own_account_id (row, starling_demo_server_get_brand_id (server));
+  show_page (&page);
+  g_hash_table_remove_all (asked);
+  starling_demo_server_clear_requests (server);
+
+  /* Asked first; cancelling deletes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.delete", NULL));
+  respond ("cancel");
+  g_assert_cmpuint (starling_demo_server_count_requests (server, "DELETE", path), ==, 0);
+
+  /* Confirmed: the server deletes it, a toast says so, and the page is
+   * asked to drop the post. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.delete", NULL));
+  respond ("confirm");
+  starling_test_wait_until (request_seen, &wait);
+  toast.root = GTK_WIDGET (page.overlay);
+  starling_test_wait_until (label_shown, &toast);
+  g_assert_cmpstr (g_hash_table_lookup (asked, "deleted"), ==, starling_status_get_id (own));
+
+  destroy_page (&page);
 }
 
 static void
@@ -1482,6 +1549,7 @@ main (int   argc,
   g_test_add_func ("/starling/status-row/accessible-label", test_accessible_label);
   g_test_add_func ("/starling/status-row/links", test_links);
   g_test_add_func ("/starling/status-row/more-menu", test_more_menu);
+  g_test_add_func ("/starling/status-row/delete", test_delete);
 
   ret = g_test_run ();
 

@@ -1448,6 +1448,22 @@ starling_demo_server_get_brand_id (StarlingDemoServer *self)
 }
 
 /**
+ * starling_demo_server_dup_thread_root_id:
+ * @self: a server
+ *
+ * Returns: (transfer full): the id of the first post of the brand's long
+ *   thread, a chain of its own posts with answers from others
+ */
+char *
+starling_demo_server_dup_thread_root_id (StarlingDemoServer *self)
+{
+  g_return_val_if_fail (STARLING_IS_DEMO_SERVER (self), NULL);
+  g_return_val_if_fail (self->world != NULL, NULL);
+
+  return demo_json_id (self->world->thread_root->id);
+}
+
+/**
  * starling_demo_server_create_token:
  * @self: a server
  * @scopes: (nullable): space-separated scopes, `read` when %NULL

@@ -1479,6 +1479,10 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      ConfirmData      *confirm)
 {
+  /* One answer per question: closing the dialog afterwards answers its
+   * close response too. */
+  g_signal_handlers_disconnect_by_data (dialog, confirm);
+
   if (g_str_equal (response, "confirm"))
     {
       confirm->func (confirm->row, confirm->data);

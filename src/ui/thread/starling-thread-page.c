@@ -39,14 +39,15 @@ struct _StarlingThreadPage
   GListStore             *items;
   StarlingStatus         *focused;
   GSignalGroup           *stream_signals;
-  gboolean                scroll_pending;
   guint                   scroll_id;
+  guint                   scroll_frames;
 
   /* Template widgets */
   AdwToastOverlay        *toast_overlay;
   GtkStack               *stack;
   GtkSpinner             *spinner;
   AdwStatusPage          *error_page;
+  GtkButton              *retry_button;
   GtkScrolledWindow      *scrolled;
   GtkListView            *list_view;
 };
@@ -144,49 +145,77 @@ find_status (StarlingThreadPage *self,
 /* Scrolling to the focused post: the list view first brings its row into
  * view, and once that row has a place the view moves it to the top (the
  * ancestors stay above, a scroll away). GTK 4.8 has no way to ask for an
- * item at the top directly. */
-static gboolean
-finish_scroll_cb (gpointer user_data)
-{
-  StarlingThreadPage *self = user_data;
-  GtkWidget *child;
+ * item at the top directly. This runs on the frame clock, so it waits
+ * for the page to be on screen and laid out. */
+#define SCROLL_MAX_FRAMES 60
 
-  self->scroll_id = 0;
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+static GtkWidget *
+find_focused_child (StarlingThreadPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *row = gtk_widget_get_first_child (child);
-      graphene_rect_t bounds;
+      StarlingThreadItem *item;
 
-      if (!STARLING_IS_THREAD_ROW (row) || starling_thread_row_get_item (STARLING_THREAD_ROW (row)) == NULL ||
-          starling_thread_item_get_role (starling_thread_row_get_item (STARLING_THREAD_ROW (row))) != STARLING_THREAD_FOCUSED)
+      if (!STARLING_IS_THREAD_ROW (row) || !gtk_widget_get_child_visible (child))
         continue;
+      item = starling_thread_row_get_item (STARLING_THREAD_ROW (row));
+      if (item != NULL && starling_thread_item_get_role (item) == STARLING_THREAD_FOCUSED)
+        return child;
+    }
+  return NULL;
+}
 
-      if (gtk_widget_compute_bounds (child, GTK_WIDGET (self->list_view), &bounds))
-        {
-          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  StarlingThreadPage *self = user_data;
+  guint position = starling_thread_page_get_focused_position (self);
+  GtkWidget *child;
+  graphene_rect_t bounds;
 
-          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y);
-        }
-      break;
+  if (position == G_MAXUINT || ++self->scroll_frames > SCROLL_MAX_FRAMES)
+    {
+      self->scroll_id = 0;
+      return G_SOURCE_REMOVE;
     }
 
+  /* First bring the row into view, then, a frame later, to the top. */
+  if (self->scroll_frames == 1)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      return G_SOURCE_CONTINUE;
+    }
+
+  child = find_focused_child (self);
+
+  if (child == NULL || !gtk_widget_compute_bounds (child, GTK_WIDGET (self->list_view), &bounds))
+    return G_SOURCE_CONTINUE;
+
+  if (ABS (bounds.origin.y) >= 1)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y);
+      /* Check again once the list has moved: rows above may have grown. */
+      if (self->scroll_frames < SCROLL_MAX_FRAMES - 1)
+        return G_SOURCE_CONTINUE;
+    }
+
+  self->scroll_id = 0;
   return G_SOURCE_REMOVE;
 }
 
 static void
 scroll_to_focused (StarlingThreadPage *self)
 {
-  guint position = starling_thread_page_get_focused_position (self);
-
-  if (position == G_MAXUINT)
-    return;
-
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  g_clear_handle_id (&self->scroll_id, g_source_remove);
-  /* After the next layout, when the row has its place. */
-  self->scroll_id = g_timeout_add_full (G_PRIORITY_LOW, 50, finish_scroll_cb, self, NULL);
+  self->scroll_frames = 0;
+  if (self->scroll_id == 0)
+    self->scroll_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_tick_cb, self, NULL);
 }
 
 /* How deep an answer is indented: one level below the post it answers,
@@ -568,9 +597,14 @@ starling_thread_page_dispose (GObject *object)
   StarlingThreadPage *self = STARLING_THREAD_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->scroll_id, g_source_remove);
+  if (self->scroll_id != 0 && self->list_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_id);
+  self->scroll_id = 0;
   if (self->stream_signals != NULL)
     g_signal_group_set_target (self->stream_signals, NULL);
+  /* The bin lets go of its child first, so the template does not
+   * unparent a child the bin still holds. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STARLING_TYPE_THREAD_PAGE);
   g_clear_object (&self->stream_signals);
   g_clear_object (&self->cancellable);
@@ -684,6 +718,7 @@ starling_thread_page_class_init (StarlingThreadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StarlingThreadPage, stack);
   gtk_widget_class_bind_template_child (widget_class, StarlingThreadPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, StarlingThreadPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, StarlingThreadPage, retry_button);
   gtk_widget_class_bind_template_child (widget_class, StarlingThreadPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, StarlingThreadPage, list_view);
 

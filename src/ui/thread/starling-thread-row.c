@@ -253,8 +253,15 @@ starling_thread_row_set_item (StarlingThreadRow  *self,
   if (focused)
     {
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->favourites_button), "s", starling_status_get_id (shown));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->favourites_button), "thread.favourited-by");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->boosts_button), "s", starling_status_get_id (shown));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->boosts_button), "thread.boosted-by");
       update_details (self);
+    }
+  else
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->favourites_button), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->boosts_button), NULL);
     }
 }
 
