@@ -138,6 +138,20 @@ n_accounts_is (gpointer data)
 }
 
 static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+wait_seconds (double seconds)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  starling_test_wait_until (time_passed, &until);
+}
+
+static gboolean
 pointer_is_null (gpointer data)
 {
   return *(gpointer *) data == NULL;
@@ -268,6 +282,9 @@ test_try_demo (void)
   wait_for_page (window, "welcome");
   g_assert_false (starling_application_get_demo (app));
   starling_test_wait_until (not_a_dir, demo_dir);
+  /* And it stays gone once the last pictures and writes are done. */
+  wait_seconds (1.5);
+  g_assert_false (g_file_test (demo_dir, G_FILE_TEST_EXISTS));
 }
 
 
@@ -736,6 +753,36 @@ test_errors (void)
   g_assert_true (n_accounts_is (GUINT_TO_POINTER (1)));
 }
 
+/* 5. The server goes away: a banner says so, and the stream keeps
+ * trying. */
+
+static gboolean
+banner_says_cannot_reach (gpointer data)
+{
+  const char *message = starling_main_view_get_banner_message (data);
+
+  return message != NULL && g_str_has_prefix (message, "Cannot reach 127.0.0.1");
+}
+
+static void
+test_cannot_reach (void)
+{
+  StarlingWindow *window = start ();
+  StarlingMainView *view = starling_window_get_main_view (window);
+
+  wait_for_page (window, "signed-in");
+  g_assert_null (starling_main_view_get_banner_message (view));
+
+  starling_demo_server_stop (first_server);
+  starling_test_wait_until (banner_says_cannot_reach, view);
+  g_assert_true (gtk_widget_get_visible (starling_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON,
+                                                                    "banner_button")));
+  /* Try Again asks the stream to connect now; the server is still away. */
+  starling_test_click (starling_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "banner_button"));
+  starling_test_wait_until (banner_says_cannot_reach, view);
+  g_assert_cmpstr (starling_window_get_visible_page (window), ==, "signed-in");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/starling/accounts-ui/sign-in", test_sign_in);
   g_test_add_func ("/starling/accounts-ui/second-account", test_second_account);
   g_test_add_func ("/starling/accounts-ui/errors", test_errors);
+  g_test_add_func ("/starling/accounts-ui/cannot-reach", test_cannot_reach);
 
   ret = g_test_run ();
 

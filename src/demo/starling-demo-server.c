@@ -1772,8 +1772,8 @@ latest_brand_status (StarlingDemoWorld *world)
 /**
  * starling_demo_server_emit_notification:
  * @self: a server
- * @type: `favourite`, `reblog`, `follow`, `mention`, `poll`, `update`,
- *   `quote` or `status`
+ * @type: `favourite`, `reblog`, `follow`, `follow_request`, `mention`,
+ *   `poll`, `update`, `quote` or `status`
  *
  * Something happens to the brand: a follower favourites or boosts its
  * newest post, follows it, mentions it… The notification is pushed to the
@@ -1807,6 +1807,25 @@ starling_demo_server_emit_notification (StarlingDemoServer *self,
     {
       target->reblogs_count++;
       event = starling_demo_world_add_event (world, DEMO_EVENT_REBLOG, who, target);
+    }
+  else if (g_str_equal (type, "follow_request"))
+    {
+      DemoAccount *account = NULL;
+
+      /* Someone who neither follows nor asked yet. */
+      for (guint i = 0; i < world->accounts->len && account == NULL; i++)
+        {
+          DemoAccount *candidate = g_ptr_array_index (world->accounts, (i * 7919 + self->event_counter) % world->accounts->len);
+
+          if (candidate != world->brand &&
+              !(candidate->rel & (DEMO_REL_FOLLOWED_BY | DEMO_REL_BLOCKING | DEMO_REL_REQUESTED_BY)))
+            account = candidate;
+        }
+      if (account != NULL)
+        {
+          account->rel |= DEMO_REL_REQUESTED_BY;
+          event = starling_demo_world_add_event (world, DEMO_EVENT_FOLLOW_REQUEST, account, NULL);
+        }
     }
   else if (g_str_equal (type, "follow"))
     {
