@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
+#include <libsecret/secret.h>
 
 #include "starling-test-ui.h"
 
@@ -84,6 +87,43 @@ starling_test_wait_for_draw (GtkWidget *widget)
   g_signal_handler_disconnect (clock, handler);
 }
 
+static void
+save_node (GtkWidget     *widget,
+           GskRenderNode *node,
+           int            width,
+           int            height,
+           const char    *name)
+{
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  const char *dir;
+  GskRenderer *renderer;
+
+  dir = g_getenv ("STARLING_SCREENSHOT_DIR");
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  file_name = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file_name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot saved to %s", path);
+}
+
+static void
+snapshot_widget (GtkSnapshot *snapshot,
+                 GtkWidget   *widget)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+}
+
 /**
  * starling_test_save_screenshot:
  *
@@ -94,39 +134,299 @@ void
 starling_test_save_screenshot (GtkWidget  *widget,
                                const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = NULL;
   g_autoptr (GtkSnapshot) snapshot = NULL;
   g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  const char *dir;
-  GskRenderer *renderer;
   int width;
   int height;
-
-  dir = g_getenv ("STARLING_SCREENSHOT_DIR");
-  if (dir == NULL)
-    dir = g_get_tmp_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
 
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
 
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_to_node (snapshot);
+  /* A widget waiting for a new size draws nothing: draw it first. */
+  for (int attempt = 0; node == NULL && attempt < 10; attempt++)
+    {
+      starling_test_wait_for_draw (widget);
+      g_clear_pointer (&snapshot, g_object_unref);
+      snapshot = gtk_snapshot_new ();
+      snapshot_widget (snapshot, widget);
+      node = gtk_snapshot_to_node (snapshot);
+    }
   g_assert_nonnull (node);
+  save_node (widget, node, width, height, name);
+}
 
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+/**
+ * starling_test_save_screenshot_with_popup:
+ *
+ * Like starling_test_save_screenshot(), with @popup (a popover of
+ * @window, which has a surface of its own) drawn where it is on screen.
+ */
+void
+starling_test_save_screenshot_with_popup (GtkWidget  *window,
+                                          GtkWidget  *popup,
+                                          const char *name)
+{
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popup));
+  double window_x, window_y, popup_x, popup_y;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
 
-  file_name = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file_name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot saved to %s", path);
+  g_assert_true (GDK_IS_POPUP (surface));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (popup), &popup_x, &popup_y);
+
+  snapshot = gtk_snapshot_new ();
+  snapshot_widget (snapshot, window);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (surface)) + popup_x - window_x,
+                                                          gdk_popup_get_position_y (GDK_POPUP (surface)) + popup_y - window_y));
+  snapshot_widget (snapshot, popup);
+  gtk_snapshot_restore (snapshot);
+  node = gtk_snapshot_to_node (snapshot);
+  save_node (window, node, width, height, name);
+}
+
+/**
+ * starling_test_find_widget:
+ * @root: where to look
+ * @type: the type looked for
+ * @name: (nullable): the widget's name (gtk_widget_set_name()), or %NULL
+ *   for any
+ *
+ * Returns: (transfer none) (nullable): the first descendant of @root, depth
+ *   first, of @type and @name
+ */
+GtkWidget *
+starling_test_find_widget (GtkWidget  *root,
+                           GType       type,
+                           const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && (name == NULL || g_strcmp0 (gtk_widget_get_name (child), name) == 0))
+        return child;
+      found = starling_test_find_widget (child, type, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * starling_test_find_label:
+ * @root: where to look
+ * @text: the text of the label
+ *
+ * Returns: (transfer none) (nullable): the first label under @root that
+ *   shows @text
+ */
+GtkWidget *
+starling_test_find_label (GtkWidget  *root,
+                          const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      found = starling_test_find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/**
+ * starling_test_find_toplevel:
+ * @type: a window type
+ *
+ * Returns: (transfer none) (nullable): a visible toplevel of @type
+ */
+GtkWidget *
+starling_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+/**
+ * starling_test_click:
+ * @button: a button
+ *
+ * Presses @button as a person would: it must be on screen and sensitive.
+ */
+static void
+clicked_cb (GtkButton *button,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+void
+starling_test_click (GtkWidget *button)
+{
+  gboolean clicked = FALSE;
+  gulong handler = 0;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_get_mapped (button));
+
+  /* A button activated shows itself pressed for a moment, then emits
+   * "clicked": the test goes on when it has. */
+  if (GTK_IS_BUTTON (button))
+    handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
+  g_object_ref (button);
+  g_assert_true (gtk_widget_activate (button));
+  if (handler != 0)
+    {
+      starling_test_wait_until (is_true, &clicked);
+      if (g_signal_handler_is_connected (button, handler))
+        g_signal_handler_disconnect (button, handler);
+    }
+  g_object_unref (button);
+}
+
+/**
+ * starling_test_set_text:
+ * @editable: an entry, or a row with one
+ * @text: what the person types
+ */
+void
+starling_test_set_text (GtkWidget  *editable,
+                        const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE (editable));
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
+
+/**
+ * starling_test_wait_idle:
+ *
+ * Runs the main loop until nothing is left to do right now.
+ */
+void
+starling_test_wait_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/**
+ * starling_test_remove_tree:
+ * @path: a folder the test made
+ *
+ * Deletes @path and everything in it.
+ */
+void
+starling_test_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      starling_test_remove_tree (child);
+    }
+  g_rmdir (path);
+}
+
+/* The keyring of tests/with-keyring.sh */
+
+/**
+ * starling_test_lock_keyring:
+ *
+ * Locks every collection of the test's GNOME Keyring.
+ */
+void
+starling_test_lock_keyring (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SecretService) service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
+  GList *collections;
+
+  g_assert_no_error (error);
+  collections = secret_service_get_collections (service);
+  secret_service_lock_sync (service, collections, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_list_free_full (collections, g_object_unref);
+}
+
+/**
+ * starling_test_unlock_keyring:
+ *
+ * Unlocks the default collection with the password with-keyring.sh gave
+ * it, over D-Bus and without a prompt (which nobody could answer here),
+ * as a person would in the system's unlock prompt.
+ */
+void
+starling_test_unlock_keyring (void)
+{
+  const char *password = g_getenv ("STARLING_TEST_KEYRING_PASSWORD");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_autoptr (GVariant) opened = NULL;
+  g_autoptr (GVariant) alias = NULL;
+  g_autoptr (GVariant) unlocked = NULL;
+  g_autoptr (GVariant) output = NULL;
+  const char *session_path = NULL;
+  const char *collection = NULL;
+  GVariant *secret;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (password);
+
+  opened = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+                                        "org.freedesktop.Secret.Service", "OpenSession",
+                                        g_variant_new ("(sv)", "plain", g_variant_new_string ("")),
+                                        G_VARIANT_TYPE ("(vo)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (opened, "(v&o)", &output, &session_path);
+
+  alias = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+                                       "org.freedesktop.Secret.Service", "ReadAlias",
+                                       g_variant_new ("(s)", "default"),
+                                       G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (alias, "(&o)", &collection);
+  g_assert_cmpstr (collection, !=, "/");
+
+  secret = g_variant_new ("(o@ay@ays)", session_path,
+                          g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "", 0, 1),
+                          g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, password, strlen (password), 1),
+                          "text/plain");
+  unlocked = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+                                          "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface",
+                                          "UnlockWithMasterPassword",
+                                          g_variant_new ("(o@(oayays))", collection, secret),
+                                          NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
 }

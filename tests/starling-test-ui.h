@@ -14,5 +14,23 @@ void starling_test_wait_until      (gboolean  (*condition) (gpointer data),
                                     gpointer    data);
 void starling_test_save_screenshot (GtkWidget  *widget,
                                     const char *name);
+void starling_test_save_screenshot_with_popup (GtkWidget  *window,
+                                               GtkWidget  *popup,
+                                               const char *name);
+
+GtkWidget *starling_test_find_widget   (GtkWidget  *root,
+                                        GType       type,
+                                        const char *name);
+GtkWidget *starling_test_find_label    (GtkWidget  *root,
+                                        const char *text);
+GtkWidget *starling_test_find_toplevel (GType       type);
+void       starling_test_click         (GtkWidget  *button);
+void       starling_test_set_text      (GtkWidget  *editable,
+                                        const char *text);
+void       starling_test_wait_idle     (void);
+void       starling_test_remove_tree   (const char *path);
+
+void       starling_test_lock_keyring   (void);
+void       starling_test_unlock_keyring (void);
 
 G_END_DECLS

@@ -741,6 +741,23 @@ elapsed_us (gint64 since)
   return g_get_monotonic_time () - since;
 }
 
+static gboolean
+cached_twenty (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GPtrArray) documents = NULL;
+
+  run_for (100);
+  starling_database_load_timeline_async (f->database, "brand@demo.example", "home", NULL, result_cb, &result);
+  run_until (result_arrived, &result, "the cached documents");
+  documents = starling_database_load_timeline_finish (f->database, result, NULL);
+  g_assert_nonnull (documents);
+  g_assert_true (documents->len == 0 || documents->len == 20);
+
+  return documents->len == 20;
+}
+
 static void
 test_cache (Fixture       *f,
             gconstpointer  data)
@@ -761,8 +778,11 @@ test_cache (Fixture       *f,
   open_database (f);
   starling_feed_set_cache (feed, f->database, "brand@demo.example");
 
-  /* 200 items and more: the cache keeps the newest 200. */
+  /* A moment after a change, the cache is written by itself. */
   refresh (feed);
+  run_until (cached_twenty, f, "the cache to be written");
+
+  /* 200 items and more: the cache keeps the newest 200. */
   while (g_list_model_get_n_items (model_of (feed)) < 220 && !starling_feed_get_at_end (feed))
     load_older (feed);
   g_assert_cmpuint (g_list_model_get_n_items (model_of (feed)), >=, STARLING_DATABASE_TIMELINE_CACHE_LIMIT);
@@ -1228,7 +1248,7 @@ test_poll_backoff (Fixture       *f,
    * polling would make seventeen. */
   run_for (700);
   failed = count_home (f);
-  g_assert_cmpuint (failed, >=, 3);
+  g_assert_cmpuint (failed, >=, 2);
   g_assert_cmpuint (failed, <=, 5);
   g_assert_error ((GError *) starling_feed_get_error (feed), STARLING_API_ERROR, STARLING_API_ERROR_SERVER);
   /* A server error is no reason to stop. */

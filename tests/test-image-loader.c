@@ -578,6 +578,22 @@ test_downscale (Fixture       *f,
   assert_size (texture, 20, 200);
   g_object_unref (texture);
 
+  /* A progressive JPEG. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "images", "progressive.jpg", NULL);
+    g_autofree char *contents = NULL;
+    g_autoptr (GBytes) progressive = NULL;
+    gsize size = 0;
+
+    g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+    progressive = g_bytes_new_take (g_steal_pointer (&contents), size);
+    server_add (f->server, "/progressive.jpg", progressive);
+    texture = load (f, "/progressive.jpg", 30, 30, 1, &error);
+    g_assert_no_error (error);
+    assert_size (texture, 30, 20);
+    g_object_unref (texture);
+  }
+
   /* Every size came from one transfer per picture: the disk has them. */
   g_assert_cmpuint (server_count (f->server, "/a.png"), ==, 1);
   g_assert_cmpuint (server_count (f->server, "/b.jpg"), ==, 1);
@@ -1216,6 +1232,24 @@ test_header (void)
       g_assert_true (starling_image_header_parse (tiny_gif, cut, &header));
       g_assert_false (header.complete);
     }
+
+  /* Ten scans, tables between them, restart markers. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "images", "progressive.jpg", NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, &size, NULL));
+    g_assert_true (starling_image_header_parse ((const guint8 *) contents, size, &header));
+    g_assert_cmpstr (header.format, ==, "jpeg");
+    g_assert_cmpuint (header.width, ==, 60);
+    g_assert_cmpuint (header.height, ==, 40);
+    g_assert_true (header.complete);
+    for (gsize cut = 3; cut < size; cut += 3)
+      {
+        g_assert_true (starling_image_header_parse ((const guint8 *) contents, cut, &header));
+        g_assert_false (header.complete);
+      }
+  }
 
   g_assert_false (starling_image_header_parse ((const guint8 *) "GIF", 3, &header));
   g_assert_false (starling_image_header_parse ((const guint8 *) "", 0, &header));

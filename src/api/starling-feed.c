@@ -26,7 +26,7 @@
 #define NOTIFICATION_PAGE_SIZE 40
 #define DEFAULT_POLL_INTERVAL_MS (60 * 1000)
 /* How long the cache waits for the timeline to settle before it writes. */
-#define CACHE_DELAY_MS 2000
+#define CACHE_DELAY_MS 1000
 /* Stream events kept while the feed catches up, at most. */
 #define MAX_PENDING_LIVE 200
 

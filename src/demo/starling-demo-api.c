@@ -752,6 +752,45 @@ post_unblock (DemoCall *call)
   reply_relationship (call, account);
 }
 
+/* Answering a follow request: the id is the asking account's. */
+static void
+answer_follow_request (DemoCall *call,
+                       gboolean  authorize)
+{
+  StarlingDemoWorld *world = world_of (call);
+  DemoAccount *account = find_other_account (call);
+
+  if (account == NULL)
+    return;
+  if (!(account->rel & DEMO_REL_REQUESTED_BY))
+    {
+      demo_reply_error (call, SOUP_STATUS_NOT_FOUND, "Record not found");
+      return;
+    }
+  account->rel &= ~DEMO_REL_REQUESTED_BY;
+  if (authorize && !(account->rel & DEMO_REL_FOLLOWED_BY))
+    {
+      account->rel |= DEMO_REL_FOLLOWED_BY;
+      account->followed_at = g_get_real_time () / 1000;
+      account->follow_id = starling_demo_world_next_id (world, account->followed_at);
+      g_ptr_array_add (world->followers, account);
+      world->brand->followers_count++;
+    }
+  reply_relationship (call, account);
+}
+
+static void
+post_authorize (DemoCall *call)
+{
+  answer_follow_request (call, TRUE);
+}
+
+static void
+post_reject (DemoCall *call)
+{
+  answer_follow_request (call, FALSE);
+}
+
 static void
 post_mute (DemoCall *call)
 {
@@ -2329,6 +2368,8 @@ const DemoRoute demo_api_routes[] = {
   { "POST", "/api/v1/accounts/:id/unblock", post_unblock, DEMO_AUTH_USER },
   { "POST", "/api/v1/accounts/:id/mute", post_mute, DEMO_AUTH_USER },
   { "POST", "/api/v1/accounts/:id/unmute", post_unmute, DEMO_AUTH_USER },
+  { "POST", "/api/v1/follow_requests/:id/authorize", post_authorize, DEMO_AUTH_USER },
+  { "POST", "/api/v1/follow_requests/:id/reject", post_reject, DEMO_AUTH_USER },
 
   { "POST", "/api/v1/statuses", post_status, DEMO_AUTH_USER },
   { "GET", "/api/v1/statuses/:id", get_status, DEMO_AUTH_OPTIONAL },

@@ -815,7 +815,7 @@ demo_json_relationship (DemoJson    *json,
   json_object_set_boolean_member (object, "muting", (rel & DEMO_REL_MUTING) != 0);
   json_object_set_boolean_member (object, "muting_notifications", (rel & DEMO_REL_MUTING) != 0);
   json_object_set_boolean_member (object, "requested", (rel & DEMO_REL_REQUESTED) != 0);
-  json_object_set_boolean_member (object, "requested_by", FALSE);
+  json_object_set_boolean_member (object, "requested_by", (rel & DEMO_REL_REQUESTED_BY) != 0);
   json_object_set_boolean_member (object, "domain_blocking", FALSE);
   json_object_set_boolean_member (object, "endorsed", (rel & DEMO_REL_ENDORSED) != 0);
   json_object_set_string_member (object, "note", "");

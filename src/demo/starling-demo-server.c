@@ -886,9 +886,20 @@ drop_connection_cb (gpointer data)
 /* Nothing is sent: the connection goes away once the handler has done its
  * work (a post is published all the same). The message must be paused. */
 static void
+mark_gone_cb (SoupServerMessage *msg)
+{
+  g_object_set_data (G_OBJECT (msg), "starling-demo-gone", GINT_TO_POINTER (TRUE));
+}
+
+static void
 finish_call (DemoCall *call,
              gboolean  paused)
 {
+  if (paused && g_object_get_data (G_OBJECT (call->msg), "starling-demo-gone") != NULL)
+    {
+      g_debug ("%s %s -> the client went away while it waited", call->method, call->path);
+      return;
+    }
   if (call->drop)
     {
       starling_demo_request_set_status (call->record, 0);
@@ -1059,24 +1070,19 @@ server_callback (SoupServer        *server,
   call->json.base = call->base;
   call->json.streaming = self->streaming_uri;
 
-  while (demo_server_take_fault (self, call->method, path, STARLING_DEMO_FAULT_LATENCY, &param))
-    {
-      latency += param;
-      /* An "always" rule would match forever. */
-      if (find_fault (self, call->method, path, STARLING_DEMO_FAULT_LATENCY) != NULL)
-        {
-          DemoFaultRule *rule = find_fault (self, call->method, path, STARLING_DEMO_FAULT_LATENCY);
-
-          if (rule->times == 0)
-            break;
-        }
-    }
+  /* One delay per request: a rule taken N times slows N requests. */
+  if (demo_server_take_fault (self, call->method, path, STARLING_DEMO_FAULT_LATENCY, &param))
+    latency = param;
 
   if (latency > 0)
     {
       GSource *source = g_timeout_source_new (latency);
 
       soup_server_message_pause (msg);
+      /* The client may go away while it waits (a cancelled request, a
+       * stopped test): then there is nothing to unpause. */
+      g_signal_connect (msg, "disconnected", G_CALLBACK (mark_gone_cb), NULL);
+      g_signal_connect (msg, "finished", G_CALLBACK (mark_gone_cb), NULL);
       g_source_set_callback (source, delayed_call_cb, g_steal_pointer (&call), NULL);
       g_source_attach (source, self->context);
       g_source_unref (source);
@@ -1442,6 +1448,22 @@ starling_demo_server_get_brand_id (StarlingDemoServer *self)
 }
 
 /**
+ * starling_demo_server_dup_thread_root_id:
+ * @self: a server
+ *
+ * Returns: (transfer full): the id of the first post of the brand's long
+ *   thread, a chain of its own posts with answers from others
+ */
+char *
+starling_demo_server_dup_thread_root_id (StarlingDemoServer *self)
+{
+  g_return_val_if_fail (STARLING_IS_DEMO_SERVER (self), NULL);
+  g_return_val_if_fail (self->world != NULL, NULL);
+
+  return demo_json_id (self->world->thread_root->id);
+}
+
+/**
  * starling_demo_server_create_token:
  * @self: a server
  * @scopes: (nullable): space-separated scopes, `read` when %NULL
@@ -1750,8 +1772,8 @@ latest_brand_status (StarlingDemoWorld *world)
 /**
  * starling_demo_server_emit_notification:
  * @self: a server
- * @type: `favourite`, `reblog`, `follow`, `mention`, `poll`, `update`,
- *   `quote` or `status`
+ * @type: `favourite`, `reblog`, `follow`, `follow_request`, `mention`,
+ *   `poll`, `update`, `quote` or `status`
  *
  * Something happens to the brand: a follower favourites or boosts its
  * newest post, follows it, mentions it… The notification is pushed to the
@@ -1785,6 +1807,25 @@ starling_demo_server_emit_notification (StarlingDemoServer *self,
     {
       target->reblogs_count++;
       event = starling_demo_world_add_event (world, DEMO_EVENT_REBLOG, who, target);
+    }
+  else if (g_str_equal (type, "follow_request"))
+    {
+      DemoAccount *account = NULL;
+
+      /* Someone who neither follows nor asked yet. */
+      for (guint i = 0; i < world->accounts->len && account == NULL; i++)
+        {
+          DemoAccount *candidate = g_ptr_array_index (world->accounts, (i * 7919 + self->event_counter) % world->accounts->len);
+
+          if (candidate != world->brand &&
+              !(candidate->rel & (DEMO_REL_FOLLOWED_BY | DEMO_REL_BLOCKING | DEMO_REL_REQUESTED_BY)))
+            account = candidate;
+        }
+      if (account != NULL)
+        {
+          account->rel |= DEMO_REL_REQUESTED_BY;
+          event = starling_demo_world_add_event (world, DEMO_EVENT_FOLLOW_REQUEST, account, NULL);
+        }
     }
   else if (g_str_equal (type, "follow"))
     {

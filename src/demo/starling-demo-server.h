@@ -58,6 +58,7 @@ GProxyResolver     *starling_demo_server_get_proxy_resolver   (StarlingDemoServe
 guint32             starling_demo_server_get_seed             (StarlingDemoServer *self);
 gint64              starling_demo_server_get_epoch            (StarlingDemoServer *self);
 const char         *starling_demo_server_get_brand_id         (StarlingDemoServer *self);
+char               *starling_demo_server_dup_thread_root_id   (StarlingDemoServer *self);
 
 char               *starling_demo_server_create_token         (StarlingDemoServer *self,
                                                                const char         *scopes);

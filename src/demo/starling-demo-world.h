@@ -52,6 +52,7 @@ typedef enum
   DEMO_REL_REQUESTED   = 1 << 4,
   DEMO_REL_NOTIFYING   = 1 << 5,
   DEMO_REL_ENDORSED    = 1 << 6,
+  DEMO_REL_REQUESTED_BY = 1 << 7,  /* they asked to follow the brand */
 } DemoRelFlags;
 
 typedef struct

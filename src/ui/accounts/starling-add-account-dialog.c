@@ -92,6 +92,9 @@ struct _StarlingAddAccountDialog
   GtkButton              *code_sign_in_button;
   AdwStatusPage          *error_page;
   GtkButton              *retry_button;
+  GtkButton              *error_back_button;
+  GtkButton              *card_code_button;
+  GtkButton              *waiting_cancel_button;
 };
 
 G_DEFINE_FINAL_TYPE (StarlingAddAccountDialog, starling_add_account_dialog, ADW_TYPE_WINDOW)
@@ -142,7 +145,9 @@ show_page (StarlingAddAccountDialog *self,
     gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
   else if (g_str_equal (name, "error"))
     gtk_widget_grab_focus (gtk_widget_get_visible (GTK_WIDGET (self->retry_button))
-                           ? GTK_WIDGET (self->retry_button) : GTK_WIDGET (self->back_button));
+                           ? GTK_WIDGET (self->retry_button) : GTK_WIDGET (self->error_back_button));
+  else if (waiting)
+    gtk_widget_grab_focus (GTK_WIDGET (self->waiting_cancel_button));
 }
 
 static void
@@ -825,6 +830,9 @@ starling_add_account_dialog_class_init (StarlingAddAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, code_sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, error_back_button);
+  gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, card_code_button);
+  gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, waiting_cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_changed_cb);

@@ -99,3 +99,54 @@ starling_avatar_set_url (AdwAvatar           *avatar,
   starling_image_loader_load_async (loader, url, size, size, scale, cancellable,
                                     avatar_loaded_cb, avatar);
 }
+
+/**
+ * starling_plain_name:
+ * @display_name: (nullable): an account's display name
+ * @handle: (nullable): its `user@server`, for when the name is empty
+ *
+ * The name as plain text for a switcher or an avatar's initials: custom
+ * emoji shortcodes (`:crane:`), which need pictures, are left out, and
+ * spaces are tidied.
+ *
+ * Returns: (transfer full): the name to show
+ */
+char *
+starling_plain_name (const char *display_name,
+                     const char *handle)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = display_name != NULL ? display_name : "";
+
+  while (*p != '\0')
+    {
+      /* A shortcode is a colon, letters, digits or underscores, a colon. */
+      if (*p == ':')
+        {
+          const char *end = p + 1;
+
+          while (g_ascii_isalnum (*end) || *end == '_')
+            end++;
+          if (*end == ':' && end > p + 1)
+            {
+              p = end + 1;
+              continue;
+            }
+        }
+      if (g_ascii_isspace (*p))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          p++;
+          continue;
+        }
+      g_string_append_c (out, *p++);
+    }
+
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0 && handle != NULL)
+    g_string_append (out, handle);
+
+  return g_string_free (out, FALSE);
+}

@@ -11,8 +11,10 @@
 
 G_BEGIN_DECLS
 
-void starling_avatar_set_url (AdwAvatar           *avatar,
-                              StarlingImageLoader *loader,
-                              const char          *url);
+void  starling_avatar_set_url  (AdwAvatar           *avatar,
+                                StarlingImageLoader *loader,
+                                const char          *url);
+char *starling_plain_name      (const char          *display_name,
+                                const char          *handle);
 
 G_END_DECLS

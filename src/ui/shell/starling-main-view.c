@@ -167,7 +167,6 @@ build_profile_box (StarlingMainView *self)
   self->profile_name = GTK_LABEL (label);
 
   label = gtk_label_new (NULL);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (label, "dim-label");
@@ -823,7 +822,7 @@ starling_main_view_set_account (StarlingMainView *self,
                                 StarlingImageLoader *loader)
 {
   g_autofree char *shown_handle = NULL;
-  const char *name;
+  g_autofree char *name = NULL;
 
   g_return_if_fail (STARLING_IS_MAIN_VIEW (self));
   g_return_if_fail (account == NULL || STARLING_IS_ACCOUNT (account));
@@ -858,7 +857,7 @@ starling_main_view_set_account (StarlingMainView *self,
     shown_handle = g_strconcat ("@", handle, NULL);
   else
     shown_handle = g_strconcat ("@", starling_account_get_acct (account), NULL);
-  name = display_name != NULL && *display_name != '\0' ? display_name : handle;
+  name = starling_plain_name (display_name, shown_handle + 1);
 
   gtk_label_set_label (self->profile_name, name);
   gtk_label_set_label (self->profile_handle, shown_handle);
@@ -875,7 +874,8 @@ starling_main_view_set_account (StarlingMainView *self,
  * @icon_name: the banner's icon
  * @message: what happened, in a sentence
  * @button_label: (nullable): the label of the button that puts it right
- * @action_name: (nullable): the action the button activates
+ * @action_name: (nullable): the detailed action the button activates,
+ *   such as `app.sign-in-again('')`
  *
  * Shows a banner above the page, such as “The server refused the sign-in
  * of this account” with a Sign In button.
@@ -895,7 +895,20 @@ starling_main_view_show_banner (StarlingMainView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
   if (button_label != NULL)
     gtk_button_set_label (self->banner_button, button_label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action_name);
+  /* The target goes first: an action name without its target would be
+   * checked, and refused, on its own. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), NULL);
+  if (action_name != NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GVariant) target = NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (!g_action_parse_detailed_name (action_name, &name, &target, &error))
+        g_critical ("The banner's action %s is not valid: %s", action_name, error->message);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->banner_button), target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), name);
+    }
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 

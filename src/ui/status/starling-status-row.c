@@ -21,6 +21,7 @@
 #include "text/starling-time.h"
 #include "ui/accounts/starling-avatar.h"
 #include "ui/media/starling-image-loader.h"
+#include "ui/media/starling-media-viewer.h"
 
 #include "starling-media-grid.h"
 #include "starling-minute-clock.h"
@@ -49,6 +50,9 @@
  * Where no ancestor has them, their buttons are insensitive (and links
  * open in the browser instead). Its own actions (row.favourite, …) work
  * through the StarlingClient given with starling_status_row_set_client().
+ *
+ * The page binds the `expand-spoilers` setting to the row's property of
+ * the same name, and handles "open-uri" to open links its own way.
  *
  * Messages for the person ("Could not favourite: …") go out as the
  * "toast" signal; when nothing handles it, to the nearest
@@ -1244,12 +1248,29 @@ media_activate_cb (StarlingMediaGrid *grid,
                    guint              index,
                    StarlingStatusRow *self)
 {
-  StarlingMediaAttachment *attachment = starling_media_grid_get_attachment (grid, index);
-  const char *url = starling_media_attachment_get_url (attachment);
+  StarlingStatus *shown = get_shown (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  StarlingMediaViewer *viewer;
 
-  if (url == NULL)
-    url = starling_media_attachment_get_remote_url (attachment);
-  open_uri (self, url);
+  if (shown == NULL)
+    return;
+
+  /* Without a way to load pictures, the browser shows the original. */
+  if (self->image_loader == NULL)
+    {
+      StarlingMediaAttachment *attachment = starling_media_grid_get_attachment (grid, index);
+      const char *url = starling_media_attachment_get_url (attachment);
+
+      if (url == NULL)
+        url = starling_media_attachment_get_remote_url (attachment);
+      open_uri (self, url);
+      return;
+    }
+
+  viewer = starling_media_viewer_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->image_loader,
+                                      self->client != NULL ? starling_client_get_session (self->client) : NULL);
+  starling_media_viewer_set_attachments (viewer, starling_status_get_media_attachments (shown), index);
+  gtk_window_present (GTK_WINDOW (viewer));
 }
 
 static void
@@ -1458,6 +1479,10 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      ConfirmData      *confirm)
 {
+  /* One answer per question: closing the dialog afterwards answers its
+   * close response too. */
+  g_signal_handlers_disconnect_by_data (dialog, confirm);
+
   if (g_str_equal (response, "confirm"))
     {
       confirm->func (confirm->row, confirm->data);

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the shell shows for the active account: a page per place (home,
- * local, federated, bookmarks, favourites, lists, hashtags), the pages
+ * notifications, local, federated, bookmarks, favourites, lists,
+ * hashtags), the pages
  * pushed over them (a thread, a profile, a hashtag, a list), and the
  * `status` actions that the rows ask of their ancestors.
  */
@@ -16,6 +17,10 @@
 
 #include "model/starling-account.h"
 #include "model/starling-status.h"
+
+#include "ui/notifications/starling-notifications-page.h"
+#include "ui/profile/starling-profile-page.h"
+#include "ui/thread/starling-thread-page.h"
 
 #include "starling-hashtag-page.h"
 #include "starling-index-page.h"
@@ -65,7 +70,7 @@ static const PlaceFeed place_feeds[] = {
 
 /* The places this reader fills; the others keep the shell's page. */
 static const char * const filled_places[] = {
-  "home", "local", "federated", "bookmarks", "favourites", "lists", "hashtags",
+  "home", "local", "federated", "bookmarks", "favourites", "lists", "hashtags", "notifications",
 };
 
 typedef struct
@@ -90,6 +95,7 @@ struct _StarlingReader
 
   /* Account, the one shown first. */
   GPtrArray            *accounts;
+  StarlingAccountManager *manager;
   StarlingAccountSession *session;
 };
 
@@ -217,6 +223,15 @@ build_account (StarlingReader         *self,
   g_assert (g_str_equal (filled_places[5], "lists") && g_str_equal (filled_places[6], "hashtags"));
   account->pages[5] = g_object_ref_sink (starling_index_page_new (session, STARLING_INDEX_LISTS));
   account->pages[6] = g_object_ref_sink (starling_index_page_new (session, STARLING_INDEX_HASHTAGS));
+  g_assert (g_str_equal (filled_places[7], "notifications"));
+  account->pages[7] = g_object_ref_sink (starling_notifications_page_new (session));
+  starling_notifications_page_set_image_loader (STARLING_NOTIFICATIONS_PAGE (account->pages[7]), self->loader);
+  {
+    GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+    g_weak_ref_init (ref, starling_notifications_page_get_feed (STARLING_NOTIFICATIONS_PAGE (account->pages[7])));
+    g_ptr_array_add (account->all_feeds, ref);
+  }
 
   return account;
 }
@@ -305,21 +320,6 @@ account_client_changed_cb (StarlingAccountSession *session,
     show_session (self);
 }
 
-/* The pages of the other engineer's views (thread, profile) until they
- * are part of Starling: a page that says what will be there. */
-static GtkWidget *
-coming_page (const char *icon_name,
-             const char *title,
-             const char *description)
-{
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icon_name);
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-  return page;
-}
-
 static void
 push (StarlingReader *self,
       GtkWidget      *page)
@@ -341,13 +341,15 @@ open_thread_cb (GSimpleAction *action,
                 gpointer       user_data)
 {
   StarlingReader *self = user_data;
+  Account *account = current_account (self);
+  GtkWidget *page;
 
-  if (current_account (self) == NULL)
+  if (account == NULL)
     return;
 
-  push (self, coming_page ("mail-send-receive-symbolic", _("Thread"),
-                           _("The post with the posts it answers above it and its replies below "
-                             "will show here once Starling has its thread view.")));
+  page = starling_thread_page_new (account->session, g_variant_get_string (parameter, NULL));
+  starling_thread_page_set_image_loader (STARLING_THREAD_PAGE (page), self->loader);
+  push (self, page);
 }
 
 static void
@@ -356,13 +358,15 @@ open_account_cb (GSimpleAction *action,
                  gpointer       user_data)
 {
   StarlingReader *self = user_data;
+  Account *account = current_account (self);
+  GtkWidget *page;
 
-  if (current_account (self) == NULL)
+  if (account == NULL)
     return;
 
-  push (self, coming_page ("avatar-default-symbolic", _("Profile"),
-                           _("The account’s profile, with its posts, will show here once Starling "
-                             "has its profile view.")));
+  page = starling_profile_page_new (account->session, g_variant_get_string (parameter, NULL));
+  starling_profile_page_set_image_loader (STARLING_PROFILE_PAGE (page), self->loader);
+  push (self, page);
 }
 
 static void
@@ -505,10 +509,50 @@ refresh_shortcut_cb (GtkWidget *widget,
   return page != NULL && gtk_widget_activate_action (page, "timeline.refresh", NULL);
 }
 
+static gboolean
+manager_has (StarlingAccountManager *manager,
+             StarlingAccountSession *session)
+{
+  GListModel *model = G_LIST_MODEL (manager);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (StarlingAccountSession) other = g_list_model_get_item (model, i);
+
+      if (other == session)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An account signed out, or another set of accounts (leaving the demo):
+ * what was kept of the ones gone goes, with their database and streams. */
+static void
+prune_accounts (StarlingReader *self)
+{
+  g_autoptr (GPtrArray) dropped = g_ptr_array_new_with_free_func ((GDestroyNotify) account_free);
+
+  for (guint i = self->accounts->len; i > 0; i--)
+    {
+      Account *account = g_ptr_array_index (self->accounts, i - 1);
+
+      if (self->manager == NULL || !manager_has (self->manager, account->session))
+        {
+          if (account->session == self->session)
+            clear_places (self);
+          g_ptr_array_add (dropped, g_ptr_array_steal_index (self->accounts, i - 1));
+        }
+    }
+}
+
 static void
 starling_reader_dispose (GObject *object)
 {
   StarlingReader *self = STARLING_READER (object);
+
+  if (self->manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->manager, self);
+  g_clear_object (&self->manager);
 
   if (self->view != NULL)
     {
@@ -714,6 +758,32 @@ starling_reader_set_session (StarlingReader         *self,
 
   show_session (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * starling_reader_set_account_manager:
+ * @self: a #StarlingReader
+ * @manager: (nullable): the accounts
+ *
+ * Follows @manager: the pages kept of an account that leaves it go with
+ * it (and all of them when the manager is replaced).
+ */
+void
+starling_reader_set_account_manager (StarlingReader         *self,
+                                     StarlingAccountManager *manager)
+{
+  g_return_if_fail (STARLING_IS_READER (self));
+  g_return_if_fail (manager == NULL || STARLING_IS_ACCOUNT_MANAGER (manager));
+
+  if (self->manager == manager)
+    return;
+
+  if (self->manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->manager, self);
+  g_set_object (&self->manager, manager);
+  if (manager != NULL)
+    g_signal_connect_object (manager, "items-changed", G_CALLBACK (prune_accounts), self, G_CONNECT_SWAPPED);
+  prune_accounts (self);
 }
 
 /**

@@ -24,6 +24,8 @@ StarlingMainView       *starling_reader_get_main_view  (StarlingReader         *
 StarlingAccountSession *starling_reader_get_session    (StarlingReader         *self);
 void                    starling_reader_set_session    (StarlingReader         *self,
                                                         StarlingAccountSession *session);
+void                    starling_reader_set_account_manager (StarlingReader    *self,
+                                                        StarlingAccountManager *manager);
 StarlingFeed           *starling_reader_get_place_feed (StarlingReader         *self,
                                                         const char             *place_name);
 guint                   starling_reader_get_n_accounts_kept (StarlingReader    *self);
