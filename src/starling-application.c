@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 
 #include "api/starling-session.h"
 #include "store/starling-database.h"
@@ -34,6 +35,8 @@ struct _StarlingApplication
   AdwApplication          parent_instance;
 
   GSettings              *settings;
+  guint                   sigint_id;
+  guint                   sigterm_id;
   SoupSession            *session;
   StarlingImageLoader    *image_loader;
   guint                   trim_images_id;
@@ -800,6 +803,15 @@ starling_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Ctrl+C in a terminal, or a session that ends: quit as the Quit action
+ * does, so windows save their state and the demo deletes its folder. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quit", NULL);
+  return G_SOURCE_CONTINUE;
+}
+
 /* A few seconds after start, once the window is up: trimming the image
  * cache never competes with the first timeline. */
 static gboolean
@@ -846,6 +858,8 @@ starling_application_startup (GApplication *app)
     }
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->sigint_id = g_unix_signal_add (SIGINT, quit_signal_cb, self);
+  self->sigterm_id = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
 
   /* One session for every account, and for their pictures. */
   self->session = starling_session_new (NULL);
@@ -883,6 +897,8 @@ starling_application_dispose (GObject *object)
   g_clear_object (&self->notifier);
   g_clear_object (&self->demo);
   g_clear_object (&self->settings);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
   g_clear_handle_id (&self->trim_images_id, g_source_remove);
   g_clear_object (&self->image_loader);
   g_clear_object (&self->accounts);

@@ -65,8 +65,16 @@ delete_tree (GFile   *file,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  g_clear_error (&local_error);
 
-  return g_file_delete (file, NULL, error);
+  /* A file that went meanwhile is gone as wished. */
+  if (!g_file_delete (file, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -76,23 +84,51 @@ delete_data_dir (const char *path)
   g_autoptr (GError) error = NULL;
 
   if (!delete_tree (dir, &error))
-    g_warning ("The demo's temporary folder %s could not be deleted: %s", path, error->message);
+    g_debug ("The demo's temporary folder %s could not be deleted yet: %s", path, error->message);
+}
+
+typedef struct
+{
+  char  *path;
+  guint  passes;
+} Deletion;
+
+static void
+deletion_free (Deletion *deletion)
+{
+  g_free (deletion->path);
+  g_free (deletion);
 }
 
 static gboolean
 delete_data_dir_cb (gpointer user_data)
 {
-  delete_data_dir (user_data);
-  return G_SOURCE_REMOVE;
+  Deletion *deletion = user_data;
+
+  delete_data_dir (deletion->path);
+  return ++deletion->passes < 3 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Deletes @path now, and a few times more over the next second: a picture
+ * fetched just before the demo stopped may still be written to the image
+ * cache by a worker, and a database write still queued closes the file a
+ * little later. */
+static void
+delete_data_dir_soon (const char *path)
+{
+  Deletion *deletion = g_new0 (Deletion, 1);
+
+  deletion->path = g_strdup (path);
+  delete_data_dir (path);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 300, delete_data_dir_cb, deletion, (GDestroyNotify) deletion_free);
 }
 
 static void
 database_gone_cb (gpointer  user_data,
                   GObject  *where_the_object_was)
 {
-  /* Now, and once more when the database has closed its file. */
-  delete_data_dir (user_data);
-  g_idle_add_full (G_PRIORITY_DEFAULT, delete_data_dir_cb, user_data, g_free);
+  delete_data_dir_soon (user_data);
+  g_free (user_data);
 }
 
 static void
@@ -450,6 +486,6 @@ starling_demo_mode_stop (StarlingDemoMode *self)
   if (self->database != NULL && self->data_dir != NULL)
     g_object_weak_ref (G_OBJECT (self->database), database_gone_cb, g_strdup (self->data_dir));
   else if (self->data_dir != NULL)
-    delete_data_dir (self->data_dir);
+    delete_data_dir_soon (self->data_dir);
   g_clear_object (&self->database);
 }

@@ -33,6 +33,7 @@ struct _StarlingWindow
   const char             *problem;
   StarlingAddAccountDialog *add_dialog;
   StarlingAccountsWindow *accounts_window;
+  AdwToast               *toast;
   GtkWidget              *switcher;
   guint                   update_id;
 
@@ -373,6 +374,28 @@ queue_update (StarlingWindow *self)
 }
 
 static void
+dismiss_toast (StarlingWindow *self)
+{
+  if (self->toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+      adw_toast_dismiss (self->toast);
+      self->toast = NULL;
+    }
+}
+
+/* One message at a time: an older one would speak of another moment. */
+static void
+show_toast (StarlingWindow *self,
+            const char     *message)
+{
+  dismiss_toast (self);
+  self->toast = adw_toast_new (message);
+  g_object_add_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->toast);
+}
+
+static void
 manager_changed_cb (StarlingWindow *self)
 {
   StarlingAccountManager *manager = starling_application_get_account_manager (self->application);
@@ -388,7 +411,8 @@ manager_changed_cb (StarlingWindow *self)
           g_signal_connect_swapped (manager, "notify::active", G_CALLBACK (queue_update), self);
         }
 
-      /* Dialogs of the accounts that went away go with them. */
+      /* Dialogs and messages of the accounts that went away go with them. */
+      dismiss_toast (self);
       if (self->add_dialog != NULL)
         gtk_window_close (GTK_WINDOW (self->add_dialog));
       if (self->accounts_window != NULL)
@@ -430,7 +454,7 @@ account_added_cb (StarlingWindow         *self,
 
   /* The browser had the front: the window takes it back, signed in. */
   gtk_window_present (GTK_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  show_toast (self, message);
   queue_update (self);
 }
 
@@ -458,6 +482,9 @@ starling_window_dispose (GObject *object)
   StarlingWindow *self = STARLING_WINDOW (object);
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
   set_streaming (self, NULL);
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (self->application, self);

@@ -138,6 +138,20 @@ n_accounts_is (gpointer data)
 }
 
 static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+static void
+wait_seconds (double seconds)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  starling_test_wait_until (time_passed, &until);
+}
+
+static gboolean
 pointer_is_null (gpointer data)
 {
   return *(gpointer *) data == NULL;
@@ -268,6 +282,9 @@ test_try_demo (void)
   wait_for_page (window, "welcome");
   g_assert_false (starling_application_get_demo (app));
   starling_test_wait_until (not_a_dir, demo_dir);
+  /* And it stays gone once the last pictures and writes are done. */
+  wait_seconds (1.5);
+  g_assert_false (g_file_test (demo_dir, G_FILE_TEST_EXISTS));
 }
 
 
@@ -432,6 +449,12 @@ order_is (gpointer data)
 }
 
 static gboolean
+avatar_loaded (gpointer data)
+{
+  return adw_avatar_get_custom_image (data) != NULL;
+}
+
+static gboolean
 popover_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
@@ -461,6 +484,8 @@ test_second_account (void)
   /* The switcher lists both, the active one first in its button. */
   switcher = starling_window_get_account_switcher (window);
   list = starling_account_switcher_get_list (switcher);
+  /* The avatar arrives from the server, through the image loader. */
+  starling_test_wait_until (avatar_loaded, starling_test_find_widget (GTK_WIDGET (switcher), ADW_TYPE_AVATAR, NULL));
   g_assert_nonnull (starling_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_BOX_ROW, first));
   g_assert_nonnull (starling_test_find_widget (GTK_WIDGET (list), GTK_TYPE_LIST_BOX_ROW, second));
   starling_account_switcher_popup (switcher);
@@ -614,8 +639,9 @@ copy_oob_code (const char *authorize_uri)
 
   html = fetch (session, page);
   g_assert_nonnull (strstr (html, "value=\"approve\""));
+  /* The values of a decoded form live with their keys. */
   form = soup_form_decode (g_uri_get_query (uri));
-  g_hash_table_insert (form, g_strdup ("button"), g_strdup ("approve"));
+  g_hash_table_insert (form, g_strdup ("button"), (char *) "approve");
   action = g_strdup_printf ("http://%s:%d/oauth/authorize", g_uri_get_host (uri), g_uri_get_port (uri));
   approve = soup_message_new_from_encoded_form (SOUP_METHOD_POST, action, soup_form_encode_hash (form));
   g_free (html);
@@ -727,6 +753,36 @@ test_errors (void)
   g_assert_true (n_accounts_is (GUINT_TO_POINTER (1)));
 }
 
+/* 5. The server goes away: a banner says so, and the stream keeps
+ * trying. */
+
+static gboolean
+banner_says_cannot_reach (gpointer data)
+{
+  const char *message = starling_main_view_get_banner_message (data);
+
+  return message != NULL && g_str_has_prefix (message, "Cannot reach 127.0.0.1");
+}
+
+static void
+test_cannot_reach (void)
+{
+  StarlingWindow *window = start ();
+  StarlingMainView *view = starling_window_get_main_view (window);
+
+  wait_for_page (window, "signed-in");
+  g_assert_null (starling_main_view_get_banner_message (view));
+
+  starling_demo_server_stop (first_server);
+  starling_test_wait_until (banner_says_cannot_reach, view);
+  g_assert_true (gtk_widget_get_visible (starling_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON,
+                                                                    "banner_button")));
+  /* Try Again asks the stream to connect now; the server is still away. */
+  starling_test_click (starling_test_find_widget (GTK_WIDGET (view), GTK_TYPE_BUTTON, "banner_button"));
+  starling_test_wait_until (banner_says_cannot_reach, view);
+  g_assert_cmpstr (starling_window_get_visible_page (window), ==, "signed-in");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -759,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/starling/accounts-ui/sign-in", test_sign_in);
   g_test_add_func ("/starling/accounts-ui/second-account", test_second_account);
   g_test_add_func ("/starling/accounts-ui/errors", test_errors);
+  g_test_add_func ("/starling/accounts-ui/cannot-reach", test_cannot_reach);
 
   ret = g_test_run ();
 

@@ -966,6 +966,81 @@ test_faults (Fixture       *fixture,
   g_assert_cmpuint (starling_demo_server_count_requests (server, NULL, NULL), ==, 0);
 }
 
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancelled_send_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Pending *pending = user_data;
+
+  pending->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &pending->error);
+  pending->done = TRUE;
+}
+
+/* A slow answer whose client went away before it was sent: the server
+ * drops it quietly (no critical from libsoup), and keeps serving. A
+ * latency fault taken N times slows N requests, each by its delay once. */
+static void
+test_latency_gone (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  StarlingDemoServer *server = fixture->server;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (SoupMessage) msg = new_message (fixture, "GET", "/api/v1/timelines/home", fixture->token);
+  Pending pending = { 0 };
+  gboolean waited = FALSE;
+
+  starling_demo_server_add_fault (server, "GET", "/api/v1/timelines/home", STARLING_DEMO_FAULT_LATENCY, 1, 300);
+  soup_session_send_and_read_async (fixture->session, msg, G_PRIORITY_DEFAULT, cancellable,
+                                    cancelled_send_cb, &pending);
+  g_timeout_add (50, cancel_cb, cancellable);
+  while (!pending.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (pending.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&pending.error);
+
+  /* Past the delay: the server wakes up to a message nobody waits for. */
+  g_timeout_add (500, flag_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+
+  {
+    g_autoptr (JsonNode) node = get_json (fixture, "/api/v1/timelines/home", fixture->token, SOUP_STATUS_OK);
+
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (node)), >, 0);
+  }
+
+  starling_demo_server_add_fault (server, "GET", "/api/v1/instance", STARLING_DEMO_FAULT_LATENCY, 3, 200);
+  for (guint i = 0; i < 4; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr (JsonNode) node = get_json (fixture, "/api/v1/instance", NULL, SOUP_STATUS_OK);
+      gint64 elapsed = g_get_monotonic_time () - start;
+
+      if (i < 3)
+        g_assert_cmpint (elapsed, >=, 200 * 1000);
+      /* Once each, not three delays on the first request. */
+      if (i == 0)
+        g_assert_cmpint (elapsed, <, 400 * 1000);
+      if (i == 3)
+        g_assert_cmpint (elapsed, <, 200 * 1000);
+    }
+}
+
 static void
 test_nodeinfo (Fixture       *fixture,
                gconstpointer  data)
@@ -1462,6 +1537,7 @@ main (int   argc,
   ADD ("posting", test_posting);
   ADD ("actions", test_actions);
   ADD ("faults", test_faults);
+  ADD ("latency-gone", test_latency_gone);
   ADD ("nodeinfo", test_nodeinfo);
   ADD ("streaming", test_streaming);
   ADD ("media", test_media);

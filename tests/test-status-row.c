@@ -200,6 +200,7 @@ is_set (gpointer data)
 }
 
 static gboolean has_voted_poll (StarlingStatus *status);
+static void remove_tree (const char *path);
 
 static void
 add_page (StarlingPage *page)
@@ -368,6 +369,12 @@ has_quote (StarlingStatus *status)
 }
 
 static gboolean
+row_images_loaded (gpointer row)
+{
+  return starling_status_row_get_images_pending (row) == 0;
+}
+
+static gboolean
 has_emoji_name (StarlingStatus *status)
 {
   GPtrArray *emojis = starling_account_get_emojis (starling_status_get_account (status));
@@ -526,6 +533,16 @@ test_demo_rows (void)
   g_assert_cmpuint (starling_rich_label_get_n_emojis (name), >, 0);
   g_assert_null (strchr (starling_rich_label_get_text (name), ':'));
   g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (starling_rich_label_get_emoji_picture (name, 0))));
+  starling_test_wait_until (row_images_loaded, row);
+  g_assert_nonnull (gtk_picture_get_paintable (starling_rich_label_get_emoji_picture (name, 0)));
+  {
+    const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (starling_rich_label_get_emoji_picture (name, 0)));
+    g_autofree char *in_name = g_strdup_printf ("%s", tooltip);
+
+    /* The shortcode, as the name holds it, is the picture's tooltip. */
+    g_assert_true (g_str_has_prefix (tooltip, ":") && g_str_has_suffix (tooltip, ":"));
+    g_assert_nonnull (strstr (starling_account_get_display_name (starling_status_get_account (emoji_name)), in_name));
+  }
 
   /* A quote post. */
   row = add_row (&page, quote);
@@ -781,6 +798,45 @@ test_media_grid_sizes (void)
   g_assert_cmpint (starling_media_grid_height_for_width (four, 480), ==, 270);
   g_assert_cmpint (starling_media_grid_height_for_width (four, 1200), ==, 300);
   g_assert_cmpint (starling_media_grid_height_for_width (NULL, 500), ==, 0);
+}
+
+static void
+test_no_jump (void)
+{
+  StarlingStatus *status = find_demo_status (has_plain_media, "media");
+  Page page = new_page (600);
+  StarlingStatusRow *row;
+  StarlingMediaGrid *grid;
+  g_autoptr (StarlingImageLoader) cold = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("starling-no-jump-XXXXXX", NULL);
+  int row_height;
+  int grid_height;
+
+  /* A loader of its own, with nothing cached: the pictures come after
+   * the first frame. */
+  g_assert_nonnull (dir);
+  cold = starling_image_loader_new (session, dir);
+  row = add_row (&page, status);
+  starling_status_row_set_image_loader (row, cold);
+  show_page (&page);
+  grid = child (row, "media_grid");
+
+  g_assert_cmpuint (starling_status_row_get_images_pending (row), >, 0);
+  g_assert_false (starling_media_grid_has_image (grid, 0));
+  row_height = gtk_widget_get_height (GTK_WIDGET (row));
+  grid_height = gtk_widget_get_height (GTK_WIDGET (grid));
+  g_assert_cmpint (grid_height, ==,
+                   starling_media_grid_height_for_width (starling_status_get_media_attachments (status),
+                                                         gtk_widget_get_width (GTK_WIDGET (grid))));
+
+  starling_test_wait_until (row_images_loaded, row);
+  starling_test_wait_for_draw (GTK_WIDGET (page.window));
+  g_assert_true (starling_media_grid_has_image (grid, 0));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (row)), ==, row_height);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (grid)), ==, grid_height);
+
+  destroy_page (&page);
+  remove_tree (dir);
 }
 
 static void
@@ -1066,6 +1122,7 @@ test_accessible_label (void)
                          "3 replies, 10 boosts, 25 favourites";
   GtkWidget *buttons[] = { NULL, NULL, NULL, NULL, NULL };
   const char *names[] = { "reply_button", "boost_button", "favourite_button", "bookmark_button", "more_button" };
+  g_autofree char *sentence = NULL;
 
   status = decode_status_json (
     "{\"id\":\"100\",\"uri\":\"https://example.com/statuses/100\",\"created_at\":\"2026-01-01T12:00:00.000Z\",\"visibility\":\"public\","
@@ -1079,7 +1136,8 @@ test_accessible_label (void)
   row = add_row (&page, status);
   show_page (&page);
 
-  g_assert_cmpstr (starling_status_text_accessible_label (status, now, TRUE), ==, expected);
+  sentence = starling_status_text_accessible_label (status, now, TRUE);
+  g_assert_cmpstr (sentence, ==, expected);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
   g_assert_cmpstr (gtk_label_get_text (child (row, "time_label")), ==, "5m");
 
@@ -1201,6 +1259,48 @@ has_item (GMenuModel *menu,
   return FALSE;
 }
 
+static GtkWidget *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+no_message_dialog (gpointer data)
+{
+  return find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* What a click on one of a message dialog's buttons does: the response,
+ * then the dialog closes. */
+static void
+respond (const char *response)
+{
+  GtkWidget *dialog;
+
+  starling_test_wait_until (has_message_dialog, NULL);
+  dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  starling_test_wait_until (no_message_dialog, NULL);
+}
+
 static void
 test_more_menu (void)
 {
@@ -1243,8 +1343,49 @@ test_more_menu (void)
   g_assert_false (has_item (others_menu, "status.edit"));
   g_assert_false (has_item (others_menu, "row.delete"));
 
-  /* Copy Link puts the post's address on the clipboard. */
+  /* The menu button builds its menu when it opens. */
+  gtk_menu_button_popup (child (row, "more_button"));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (child (row, "more_button")));
+  g_assert_true (has_item (gtk_menu_button_get_menu_model (child (row, "more_button")), "status.report"));
+  gtk_menu_button_popdown (child (row, "more_button"));
+
+  /* Mute asks first, then tells the server and says it is done. */
+  {
+    StarlingAccount *author = starling_status_get_account (others);
+    g_autofree char *path = g_strdup_printf ("/api/v1/accounts/%s/mute", starling_account_get_id (author));
+    g_autofree char *done = g_strdup_printf ("Muted @%s", starling_account_get_acct (author));
+    RequestWait wait = { "POST", path, 1 };
+    LabelWait toast = { GTK_WIDGET (page.overlay), done };
+    GtkWidget *dialog;
+
+    starling_demo_server_clear_requests (server);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.mute-account", NULL));
+    starling_test_wait_until (has_message_dialog, NULL);
+    dialog = find_toplevel_of_type (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == page.window);
+    g_assert_cmpuint (starling_demo_server_count_requests (server, "POST", path), ==, 0);
+    respond ("confirm");
+    starling_test_wait_until (request_seen, &wait);
+    starling_test_wait_until (label_shown, &toast);
+  }
+
+  /* Copy Link puts the post's address on the clipboard (last: its toast
+   * would hold the mute's back for its five seconds). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.copy-link", NULL));
+  {
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (row));
+    GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+    g_auto (GValue) value = G_VALUE_INIT;
+
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, starling_status_get_url (others));
+
+    /* Left on the clipboard, X11 would offer it to a clipboard manager
+     * for seconds when the test ends. */
+    gdk_clipboard_set_content (clipboard, NULL);
+  }
 
   destroy_page (&page);
 }
@@ -1257,6 +1398,53 @@ images_loaded (gpointer data)
       return FALSE;
 
   return TRUE;
+}
+
+static void
+test_delete (void)
+{
+  StarlingStatus *own = NULL;
+  Page page = new_page (600);
+  StarlingStatusRow *row;
+  g_autofree char *path = NULL;
+  RequestWait wait = { "DELETE", NULL, 1 };
+  LabelWait toast = { NULL, "Post deleted" };
+
+  /* An own post no other test uses: the last of the brand's. */
+  for (guint i = 0; i < demo_statuses->len; i++)
+    {
+      StarlingStatus *status = g_ptr_array_index (demo_statuses, i);
+
+      if (starling_status_get_reblog (status) == NULL
+          && g_strcmp0 (starling_account_get_id (starling_status_get_account (status)),
+                        starling_demo_server_get_brand_id (server)) == 0)
+        own = status;
+    }
+  g_assert_nonnull (own);
+  path = g_strdup_printf ("/api/v1/statuses/%s", starling_status_get_id (own));
+  wait.path = path;
+
+  row = add_row (&page, own);
+  starling_status_row_set_own_account_id (row, starling_demo_server_get_brand_id (server));
+  show_page (&page);
+  g_hash_table_remove_all (asked);
+  starling_demo_server_clear_requests (server);
+
+  /* Asked first; cancelling deletes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.delete", NULL));
+  respond ("cancel");
+  g_assert_cmpuint (starling_demo_server_count_requests (server, "DELETE", path), ==, 0);
+
+  /* Confirmed: the server deletes it, a toast says so, and the page is
+   * asked to drop the post. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "row.delete", NULL));
+  respond ("confirm");
+  starling_test_wait_until (request_seen, &wait);
+  toast.root = GTK_WIDGET (page.overlay);
+  starling_test_wait_until (label_shown, &toast);
+  g_assert_cmpstr (g_hash_table_lookup (asked, "deleted"), ==, starling_status_get_id (own));
+
+  destroy_page (&page);
 }
 
 static void
@@ -1353,6 +1541,7 @@ main (int   argc,
   g_test_add_func ("/starling/status-row/content-warning", test_content_warning);
   g_test_add_func ("/starling/status-row/sensitive-media", test_sensitive_media);
   g_test_add_func ("/starling/status-row/media-grid-sizes", test_media_grid_sizes);
+  g_test_add_func ("/starling/status-row/no-jump", test_no_jump);
   g_test_add_func ("/starling/status-row/recycling", test_recycling);
   g_test_add_func ("/starling/status-row/favourite", test_favourite);
   g_test_add_func ("/starling/status-row/favourite-failure", test_favourite_failure);
@@ -1360,6 +1549,7 @@ main (int   argc,
   g_test_add_func ("/starling/status-row/accessible-label", test_accessible_label);
   g_test_add_func ("/starling/status-row/links", test_links);
   g_test_add_func ("/starling/status-row/more-menu", test_more_menu);
+  g_test_add_func ("/starling/status-row/delete", test_delete);
 
   ret = g_test_run ();
 

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "starling-application.h"
@@ -21,6 +23,48 @@ static gboolean
 has_about_window (gpointer data)
 {
   return starling_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW) != NULL;
+}
+
+static char *database;
+
+static gboolean on_welcome_page (gpointer data);
+
+static gboolean
+on_problem_page (gpointer data)
+{
+  return g_strcmp0 (starling_window_get_visible_page (data), "problem") == 0;
+}
+
+/* A damaged data file at start: it is set aside, the window says so and
+ * where it went, and Continue leads on. */
+static void
+test_recovered (void)
+{
+  g_autoptr (GError) error = NULL;
+  StarlingWindow *window;
+  AdwStatusPage *page;
+  g_autofree char *damaged = NULL;
+
+  g_assert_true (g_file_set_contents (database, "This is not an SQLite database, but it is in its place.", -1, &error));
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (app));
+  window = STARLING_WINDOW (starling_test_find_toplevel (STARLING_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  starling_test_wait_until (on_problem_page, window);
+  g_assert_cmpstr (starling_window_get_problem (window), ==, "recovered");
+
+  page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), STARLING_TYPE_WINDOW, "problem_page"));
+  damaged = g_strdup (starling_application_get_recovered_path (app));
+  g_assert_nonnull (damaged);
+  g_assert_true (g_file_test (damaged, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), damaged));
+
+  starling_test_wait_for_draw (GTK_WIDGET (window));
+  starling_test_click ((GtkWidget *) gtk_widget_get_template_child (GTK_WIDGET (window), STARLING_TYPE_WINDOW,
+                                                                    "problem_button"));
+  starling_test_wait_until (on_welcome_page, window);
+  g_assert_null (starling_application_get_recovered_path (app));
 }
 
 static gboolean
@@ -59,7 +103,7 @@ test_welcome_page (void)
   g_assert_true (gtk_widget_is_drawable (button));
   g_assert_true (gtk_widget_is_sensitive (button));
 
-  starling_test_save_screenshot (GTK_WIDGET (window), "welcome");
+  starling_test_save_screenshot (GTK_WIDGET (window), "window-welcome");
 
   /* The About window opens over the main window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -140,11 +184,11 @@ main (int   argc,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *data_dir = NULL;
-  g_autofree char *database = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* Several test programs may run at once: none of them may find another
    * one's instance on the bus. */
@@ -158,6 +202,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/starling/window/recovered", test_recovered);
   g_test_add_func ("/starling/window/welcome-page", test_welcome_page);
   g_test_add_func ("/starling/window/shortcuts", test_shortcuts);
   g_test_add_func ("/starling/window/remembers-size", test_remembers_size);
@@ -165,6 +210,7 @@ main (int   argc,
   ret = g_test_run ();
   g_clear_object (&app);
   starling_test_remove_tree (data_dir);
+  g_free (database);
 
   return ret;
 }

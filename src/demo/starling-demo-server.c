@@ -886,9 +886,20 @@ drop_connection_cb (gpointer data)
 /* Nothing is sent: the connection goes away once the handler has done its
  * work (a post is published all the same). The message must be paused. */
 static void
+mark_gone_cb (SoupServerMessage *msg)
+{
+  g_object_set_data (G_OBJECT (msg), "starling-demo-gone", GINT_TO_POINTER (TRUE));
+}
+
+static void
 finish_call (DemoCall *call,
              gboolean  paused)
 {
+  if (paused && g_object_get_data (G_OBJECT (call->msg), "starling-demo-gone") != NULL)
+    {
+      g_debug ("%s %s -> the client went away while it waited", call->method, call->path);
+      return;
+    }
   if (call->drop)
     {
       starling_demo_request_set_status (call->record, 0);
@@ -1059,24 +1070,19 @@ server_callback (SoupServer        *server,
   call->json.base = call->base;
   call->json.streaming = self->streaming_uri;
 
-  while (demo_server_take_fault (self, call->method, path, STARLING_DEMO_FAULT_LATENCY, &param))
-    {
-      latency += param;
-      /* An "always" rule would match forever. */
-      if (find_fault (self, call->method, path, STARLING_DEMO_FAULT_LATENCY) != NULL)
-        {
-          DemoFaultRule *rule = find_fault (self, call->method, path, STARLING_DEMO_FAULT_LATENCY);
-
-          if (rule->times == 0)
-            break;
-        }
-    }
+  /* One delay per request: a rule taken N times slows N requests. */
+  if (demo_server_take_fault (self, call->method, path, STARLING_DEMO_FAULT_LATENCY, &param))
+    latency = param;
 
   if (latency > 0)
     {
       GSource *source = g_timeout_source_new (latency);
 
       soup_server_message_pause (msg);
+      /* The client may go away while it waits (a cancelled request, a
+       * stopped test): then there is nothing to unpause. */
+      g_signal_connect (msg, "disconnected", G_CALLBACK (mark_gone_cb), NULL);
+      g_signal_connect (msg, "finished", G_CALLBACK (mark_gone_cb), NULL);
       g_source_set_callback (source, delayed_call_cb, g_steal_pointer (&call), NULL);
       g_source_attach (source, self->context);
       g_source_unref (source);

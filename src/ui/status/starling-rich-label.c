@@ -156,6 +156,7 @@ starling_rich_label_size_allocate (GtkWidget *widget,
       PangoRectangle pos;
       int x;
       int y;
+      int unused;
 
       pango_layout_index_to_pos (layout, (int) span->offset, &pos);
       x = offset_x + PANGO_PIXELS (pos.x);
@@ -163,6 +164,9 @@ starling_rich_label_size_allocate (GtkWidget *widget,
 
       /* A picture whose place falls outside the label (the text was cut
        * short) is not shown rather than drawn over its neighbours. */
+      /* GTK wants children measured before they are allocated; the size
+       * is the emoji's, whatever the picture would like. */
+      gtk_widget_measure (picture, GTK_ORIENTATION_HORIZONTAL, -1, &unused, NULL, NULL, NULL);
       gtk_widget_set_child_visible (picture, x >= 0 && x + self->emoji_size <= width + 1
                                              && y >= 0 && y + self->emoji_size <= height + 1);
       gtk_widget_size_allocate (picture,

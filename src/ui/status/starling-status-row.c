@@ -51,6 +51,9 @@
  * open in the browser instead). Its own actions (row.favourite, …) work
  * through the StarlingClient given with starling_status_row_set_client().
  *
+ * The page binds the `expand-spoilers` setting to the row's property of
+ * the same name, and handles "open-uri" to open links its own way.
+ *
  * Messages for the person ("Could not favourite: …") go out as the
  * "toast" signal; when nothing handles it, to the nearest
  * AdwToastOverlay above the row. */
@@ -1476,6 +1479,10 @@ confirm_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      ConfirmData      *confirm)
 {
+  /* One answer per question: closing the dialog afterwards answers its
+   * close response too. */
+  g_signal_handlers_disconnect_by_data (dialog, confirm);
+
   if (g_str_equal (response, "confirm"))
     {
       confirm->func (confirm->row, confirm->data);
