@@ -45,6 +45,7 @@ struct _StarlingMediaViewer
   guint                index;
   double               zoom;
   double               gesture_start_zoom;
+  guint                zoom_tick;
   GCancellable        *load_cancellable;
   GFile               *video_file;
   GPtrArray           *temp_files;
@@ -179,6 +180,25 @@ fit_size (StarlingMediaViewer *self,
     *width = (int) (stage_h * ratio);
 }
 
+static void apply_zoom (StarlingMediaViewer *self,
+                        double               anchor_x,
+                        double               anchor_y);
+
+static gboolean
+apply_zoom_later_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  StarlingMediaViewer *self = STARLING_MEDIA_VIEWER (widget);
+
+  if (gtk_widget_get_width (GTK_WIDGET (self->scrolled)) <= 0)
+    return G_SOURCE_CONTINUE;
+
+  self->zoom_tick = 0;
+  apply_zoom (self, -1, -1);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 apply_zoom (StarlingMediaViewer *self,
             double               anchor_x,
@@ -201,6 +221,13 @@ apply_zoom (StarlingMediaViewer *self,
     {
       gtk_widget_set_size_request (GTK_WIDGET (self->picture), -1, -1);
       gtk_scrolled_window_set_policy (self->scrolled, GTK_POLICY_NEVER, GTK_POLICY_NEVER);
+    }
+  else if (gtk_widget_get_width (GTK_WIDGET (self->scrolled)) <= 0)
+    {
+      /* The picture was just put on the stage and has no size yet: zoom
+       * once it has. */
+      if (self->zoom_tick == 0)
+        self->zoom_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), apply_zoom_later_cb, NULL, NULL);
     }
   else
     {
@@ -1040,6 +1067,11 @@ starling_media_viewer_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  if (self->zoom_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->zoom_tick);
+      self->zoom_tick = 0;
+    }
   if (self->video != NULL)
     gtk_video_set_media_stream (self->video, NULL);
   delete_temp_files (self);
