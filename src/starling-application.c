@@ -24,6 +24,8 @@
 #include "api/starling-session.h"
 #include "store/starling-database.h"
 #include "store/starling-secret-store.h"
+#include "ui/common/starling-accessibility.h"
+#include "ui/notifications/starling-desktop-notifier.h"
 
 #include "starling-application.h"
 #include "starling-demo-mode.h"
@@ -39,6 +41,8 @@ struct _StarlingApplication
   SoupSession            *session;
   StarlingImageLoader    *image_loader;
   guint                   trim_images_id;
+  /* Mentions, follows and boosts on the desktop; app.open-status. */
+  StarlingDesktopNotifier *notifier;
 
   /* Where the accounts live; tests choose a file of their own and no
    * keyring. */
@@ -822,6 +826,12 @@ trim_images_cb (gpointer user_data)
 }
 
 static void
+account_manager_changed_cb (StarlingApplication *self)
+{
+  starling_desktop_notifier_set_account_manager (self->notifier, starling_application_get_account_manager (self));
+}
+
+static void
 starling_application_startup (GApplication *app)
 {
   StarlingApplication *self = STARLING_APPLICATION (app);
@@ -831,6 +841,7 @@ starling_application_startup (GApplication *app)
   g_autofree char *cache_dir = NULL;
 
   G_APPLICATION_CLASS (starling_application_parent_class)->startup (app);
+  starling_accessibility_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app),
                                    app_actions, G_N_ELEMENTS (app_actions),
@@ -857,6 +868,9 @@ starling_application_startup (GApplication *app)
   cache_dir = g_build_filename (g_get_user_cache_dir (), "starling", "images", NULL);
   self->image_loader = starling_image_loader_new (self->session, cache_dir);
   self->trim_images_id = g_timeout_add_seconds (5, trim_images_cb, self);
+
+  self->notifier = starling_desktop_notifier_new (GTK_APPLICATION (app), self->settings);
+  g_signal_connect (self, "notify::account-manager", G_CALLBACK (account_manager_changed_cb), NULL);
 }
 
 static void
@@ -882,6 +896,7 @@ starling_application_dispose (GObject *object)
     g_cancellable_cancel (self->demo_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->demo_cancellable);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->demo);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->sigint_id, g_source_remove);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "api/starling-session.h"
+#include "model/starling-status.h"
 
 #include "starling-test-demo.h"
 #include "starling-test-ui.h"
@@ -49,6 +50,15 @@ streaming_connected (gpointer data)
          && starling_account_session_get_account (account) != NULL;
 }
 
+static void
+update_cb (StarlingStreaming *streaming,
+           StarlingStatus    *status,
+           const char        *stream_key,
+           gpointer           user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
 StarlingTestDemo *
 starling_test_demo_new (guint32 seed)
 {
@@ -73,6 +83,24 @@ starling_test_demo_new (guint32 seed)
 
   /* The server's features (grouped notifications) and the stream. */
   starling_test_wait_until (streaming_connected, demo->account);
+  /* The subscription is a frame the server reads in its own time: one
+   * event through the stream says it took. */
+  {
+    StarlingStreaming *streaming = starling_account_session_get_streaming (demo->account);
+    gboolean arrived = FALSE;
+    gulong handler = g_signal_connect (streaming, "update", G_CALLBACK (update_cb), &arrived);
+
+    for (guint attempt = 0; !arrived && attempt < 100; attempt++)
+      {
+        gint64 until = g_get_monotonic_time () + 200 * G_TIME_SPAN_MILLISECOND;
+
+        g_free (starling_demo_server_emit_status (demo->server));
+        while (!arrived && g_get_monotonic_time () < until)
+          g_main_context_iteration (NULL, FALSE);
+      }
+    g_assert_true (arrived);
+    g_signal_handler_disconnect (streaming, handler);
+  }
   demo->client = g_object_ref (starling_account_session_get_client (demo->account));
   starling_client_set_retry_base_delay (demo->client, 2);
   starling_client_set_max_attempts (demo->client, 2);

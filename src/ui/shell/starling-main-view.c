@@ -69,6 +69,7 @@ struct _StarlingMainView
   GtkWidget      *sidebar;
   GtkWidget      *content;
   AdwBin         *switcher_slot;
+  GtkWidget      *sidebar_header;
   GtkListBox     *places_list;
   AdwWindowTitle *content_title;
   GtkButton      *back_button;
@@ -453,6 +454,45 @@ row_activated_cb (StarlingMainView *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* GtkListBox takes Tab as Down: each place would be a Tab stop, and as
+ * the selection follows the cursor, tabbing through the sidebar would open
+ * every place in turn. The list is one Tab stop, with the arrows inside it
+ * (as in GNOME Settings): Tab goes on to the page, Shift+Tab back to the
+ * sidebar's header. */
+static gboolean
+places_key_pressed_cb (StarlingMainView      *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  GtkWidget *target;
+  GtkDirectionType direction;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab
+      || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) != 0))
+    {
+      target = self->sidebar_header;
+      direction = GTK_DIR_TAB_BACKWARD;
+    }
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      target = self->content;
+      direction = GTK_DIR_TAB_FORWARD;
+    }
+  else
+    return FALSE;
+
+  /* Folded, the page is not shown: GTK's own order goes on. */
+  if (!gtk_widget_get_mapped (target))
+    return FALSE;
+
+  return gtk_widget_child_focus (target, direction);
+}
+
 static void
 folded_changed_cb (StarlingMainView *self)
 {
@@ -594,6 +634,7 @@ starling_main_view_class_init (StarlingMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StarlingMainView, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, StarlingMainView, banner_label);
   gtk_widget_class_bind_template_child (widget_class, StarlingMainView, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, StarlingMainView, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, StarlingMainView, stack);
   gtk_widget_class_bind_template_child (widget_class, StarlingMainView, nav_stack);
   gtk_widget_class_bind_template_child (widget_class, StarlingMainView, header_end_slot);
@@ -605,6 +646,8 @@ starling_main_view_class_init (StarlingMainViewClass *klass)
 static void
 starling_main_view_init (StarlingMainView *self)
 {
+  GtkEventController *keys;
+
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_navigation (self);
@@ -626,6 +669,11 @@ starling_main_view_init (StarlingMainView *self)
                            G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (places_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->places_list), keys);
 
   gtk_list_box_select_row (self->places_list, gtk_list_box_get_row_at_index (self->places_list, 0));
   adw_leaflet_set_visible_child (self->leaflet, self->content);
