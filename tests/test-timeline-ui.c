@@ -23,6 +23,7 @@
 #include "model/starling-status.h"
 #include "model/starling-timeline-gap.h"
 #include "store/starling-database.h"
+#include "ui/accounts/starling-account-switcher.h"
 #include "ui/shell/starling-main-view.h"
 #include "ui/status/starling-status-row.h"
 #include "ui/thread/starling-thread-page.h"
@@ -156,12 +157,20 @@ shell_new_for (int                     width,
     }
   g_assert_nonnull (starling_account_session_get_client (shell->account));
 
-  shell->window = GTK_WINDOW (gtk_window_new ());
+  /* As the application's window: the shell's header bars are the only
+   * ones. */
+  shell->window = GTK_WINDOW (adw_window_new ());
   gtk_window_set_default_size (shell->window, width, height);
   shell->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
   shell->view = STARLING_MAIN_VIEW (starling_main_view_new ());
   adw_toast_overlay_set_child (shell->overlay, GTK_WIDGET (shell->view));
-  gtk_window_set_child (shell->window, GTK_WIDGET (shell->overlay));
+  adw_window_set_content (ADW_WINDOW (shell->window), GTK_WIDGET (shell->overlay));
+  {
+    GtkWidget *switcher = starling_account_switcher_new ();
+
+    starling_account_switcher_set_manager (STARLING_ACCOUNT_SWITCHER (switcher), shell->manager, loader);
+    starling_main_view_set_account_switcher (shell->view, switcher);
+  }
 
   shell->reader = starling_reader_new (shell->view, loader);
   g_signal_connect (shell->reader, "open-uri", G_CALLBACK (opened_cb), shell);
@@ -748,6 +757,61 @@ test_switch_accounts (void)
     }
 }
 
+static gboolean
+pictures_loaded (gpointer data)
+{
+  StarlingTimelinePage *page = data;
+  int top = MAX (starling_timeline_page_get_top_position (page), 0);
+
+  for (int i = top; i < top + 8; i++)
+    {
+      GtkWidget *row = starling_timeline_page_get_row_at (page, i);
+
+      if (STARLING_IS_STATUS_ROW (row) && starling_status_row_get_images_pending (STARLING_STATUS_ROW (row)) > 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+screenshot_home (int         width,
+                 int         height,
+                 const char *name)
+{
+  Shell *shell = shell_new (width, height, NULL);
+  StarlingTimelinePage *home = place_page (shell, "home");
+  int shown_width = gtk_widget_get_width (GTK_WIDGET (shell->window));
+  int shown_height = gtk_widget_get_height (GTK_WIDGET (shell->window));
+
+  /* The window's size counts what the frame takes: the picture is of
+   * the size asked. */
+  if (shown_width != width || shown_height != height)
+    gtk_window_set_default_size (shell->window, 2 * width - shown_width, 2 * height - shown_height);
+  wait_for_posts (home);
+  starling_timeline_page_scroll_to_top (home);
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+  starling_test_wait_until (pictures_loaded, home);
+  /* The last pictures fade in. */
+  run_for (400);
+  starling_test_wait_for_draw (GTK_WIDGET (shell->window));
+  g_test_message ("%s: %d × %d", name, gtk_widget_get_width (GTK_WIDGET (shell->window)),
+                  gtk_widget_get_height (GTK_WIDGET (shell->window)));
+  starling_test_save_screenshot (GTK_WIDGET (shell->window), name);
+  shell_free (shell);
+}
+
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  screenshot_home (1280, 800, "home");
+  screenshot_home (360, 720, "narrow");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot_home (1280, 800, "dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* Last: it stops the demo server. */
 static void
 test_offline_start (void)
@@ -824,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/starling/timeline-ui/hashtags-and-lists", test_hashtags_and_lists);
   g_test_add_func ("/starling/timeline-ui/switch-accounts", test_switch_accounts);
   g_test_add_func ("/starling/timeline-ui/scroll-to-end", test_scroll_to_end);
+  g_test_add_func ("/starling/timeline-ui/screenshots", test_screenshots);
   g_test_add_func ("/starling/timeline-ui/offline-start", test_offline_start);
 
   ret = g_test_run ();

@@ -109,6 +109,7 @@ enum {
   PROP_0,
   PROP_PLACE,
   PROP_FOLDED,
+  PROP_BANNER_MESSAGE,
   N_PROPS
 };
 
@@ -569,6 +570,9 @@ starling_main_view_get_property (GObject    *object,
     case PROP_FOLDED:
       g_value_set_boolean (value, starling_main_view_get_folded (self));
       break;
+    case PROP_BANNER_MESSAGE:
+      g_value_set_string (value, starling_main_view_get_banner_message (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -588,6 +592,7 @@ starling_main_view_set_property (GObject      *object,
       starling_main_view_set_place (self, g_value_get_string (value));
       break;
     case PROP_FOLDED:
+    case PROP_BANNER_MESSAGE:
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -620,6 +625,16 @@ starling_main_view_class_init (StarlingMainViewClass *klass)
   properties[PROP_FOLDED] =
     g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StarlingMainView:banner-message:
+   *
+   * What the banner above the page says, or %NULL when it is hidden; a
+   * page with a banner of its own about the same trouble leaves it to
+   * this one.
+   */
+  properties[PROP_BANNER_MESSAGE] =
+    g_param_spec_string ("banner-message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, SHELL_RESOURCE "/starling-main-view.ui");
@@ -963,6 +978,7 @@ starling_main_view_show_banner (StarlingMainView *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), name);
     }
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANNER_MESSAGE]);
 }
 
 /**
@@ -974,7 +990,10 @@ starling_main_view_hide_banner (StarlingMainView *self)
 {
   g_return_if_fail (STARLING_IS_MAIN_VIEW (self));
 
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return;
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANNER_MESSAGE]);
 }
 
 /**

@@ -19,6 +19,7 @@
 #include "model/starling-marker.h"
 #include "model/starling-status.h"
 #include "model/starling-timeline-gap.h"
+#include "ui/shell/starling-main-view.h"
 #include "ui/status/starling-status-row.h"
 
 #include "starling-timeline-page.h"
@@ -116,6 +117,9 @@ struct _StarlingTimelinePage
   guint                   fixup_idle;
   gboolean                check_pending;
   guint                   fixup_tries;
+
+  /* The shell the page is in, while on screen. */
+  StarlingMainView       *shell;
 
   /* The reading position. */
   gboolean                position_restored;
@@ -1231,6 +1235,12 @@ start (StarlingTimelinePage *self)
   starling_feed_load_cached_async (self->feed, self->cancellable, cached_cb, self);
 }
 
+static gboolean
+shell_has_banner (StarlingTimelinePage *self)
+{
+  return self->shell != NULL && starling_main_view_get_banner_message (self->shell) != NULL;
+}
+
 static void
 update_state (StarlingTimelinePage *self)
 {
@@ -1252,8 +1262,10 @@ update_state (StarlingTimelinePage *self)
   gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (state, "loading"));
   gtk_stack_set_visible_child_name (self->state_stack, state);
 
-  /* Posts kept, but the server does not answer. */
-  if (g_str_equal (state, "list") && error != NULL && !starling_feed_get_loading (self->feed))
+  /* Posts kept, but the server does not answer; unless the shell's
+   * banner says so already (the account's stream cannot reach it). */
+  if (g_str_equal (state, "list") && error != NULL && !starling_feed_get_loading (self->feed)
+      && !(is_unreachable (error) && shell_has_banner (self)))
     {
       g_autofree char *message = NULL;
 
@@ -1269,7 +1281,7 @@ update_state (StarlingTimelinePage *self)
       gtk_label_set_label (self->offline_label, message);
       gtk_revealer_set_reveal_child (self->offline_revealer, TRUE);
     }
-  else if (error == NULL)
+  else if (error == NULL || shell_has_banner (self))
     gtk_revealer_set_reveal_child (self->offline_revealer, FALSE);
 
   update_footer (self);
@@ -1452,6 +1464,12 @@ starling_timeline_page_map (GtkWidget *widget)
   if (!self->keep_active)
     set_feed_active (self, TRUE);
 
+  g_set_weak_pointer (&self->shell, (StarlingMainView *) gtk_widget_get_ancestor (widget, STARLING_TYPE_MAIN_VIEW));
+  if (self->shell != NULL)
+    g_signal_connect_object (self->shell, "notify::banner-message", G_CALLBACK (update_state), self,
+                             G_CONNECT_SWAPPED);
+  update_state (self);
+
   if (self->scroll_top_pending || self->top_item_pending != NULL || self->focus_pending >= 0)
     queue_layout_fixup (self);
 
@@ -1472,6 +1490,9 @@ starling_timeline_page_unmap (GtkWidget *widget)
     set_feed_active (self, FALSE);
   if (self->save_position_id != 0)
     save_position (self);
+  if (self->shell != NULL)
+    g_signal_handlers_disconnect_by_func (self->shell, update_state, self);
+  g_clear_weak_pointer (&self->shell);
 
   GTK_WIDGET_CLASS (starling_timeline_page_parent_class)->unmap (widget);
 }
@@ -1485,6 +1506,7 @@ starling_timeline_page_dispose (GObject *object)
     save_position (self);
   g_cancellable_cancel (self->cancellable);
   clear_layout_handler (self);
+  g_clear_weak_pointer (&self->shell);
   g_clear_handle_id (&self->fixup_idle, g_source_remove);
 
   if (self->feed != NULL)
