@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -76,7 +77,9 @@ after_paint_cb (GdkFrameClock *clock,
     return;
 
   child->done = TRUE;
-  g_print ("%.1f %.1f %.1f\n", (now - child->spawned) / 1000.0, (now - child->main_entered) / 1000.0,
+  /* GLib's debug messages go to standard output too: the figures have a
+   * line of their own. */
+  g_print ("\nSTARTUP %.1f %.1f %.1f\n", (now - child->spawned) / 1000.0, (now - child->main_entered) / 1000.0,
            (now - child->activated) / 1000.0);
 }
 
@@ -97,6 +100,17 @@ window_added_cb (GtkApplication *app,
   child->paint_handler = g_signal_connect_after (child->clock, "after-paint", G_CALLBACK (after_paint_cb), child);
 }
 
+static gboolean
+give_up_cb (gpointer user_data)
+{
+  Child *child = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (child->app));
+
+  g_printerr ("No timeline after a minute: the window shows %s\n",
+              windows != NULL ? starling_window_get_visible_page (windows->data) : "nothing");
+  exit (1);
+}
+
 static int
 run_child (const char *database)
 {
@@ -105,6 +119,8 @@ run_child (const char *database)
   const char *spawned = g_getenv ("STARLING_BENCH_SPAWNED");
 
   child.main_entered = g_get_monotonic_time ();
+  /* Standard output carries the figures; messages go to standard error. */
+  g_log_writer_default_set_use_stderr (TRUE);
   child.spawned = spawned != NULL ? g_ascii_strtoll (spawned, NULL, 10) : child.main_entered;
 
   child.app = starling_application_new ();
@@ -115,6 +131,7 @@ run_child (const char *database)
     g_error ("The application did not register: %s", error->message);
   g_application_activate (G_APPLICATION (child.app));
 
+  g_timeout_add_seconds (60, give_up_cb, &child);
   while (!child.done)
     g_main_context_iteration (NULL, TRUE);
 
@@ -241,7 +258,15 @@ main (int   argc,
       g_subprocess_communicate_utf8_async (process, NULL, NULL, result_cb, &result);
       if (!g_subprocess_communicate_utf8_finish (process, wait_result (&result), &output, NULL, &error))
         g_error ("The run failed: %s", error->message);
-      fields = g_strsplit (g_strstrip (output), " ", 3);
+      {
+        const char *line = strstr (output, "\nSTARTUP ");
+        g_autofree char *figures = NULL;
+
+        if (line == NULL)
+          g_error ("The run said: %s", output);
+        figures = g_strndup (line + 9, strcspn (line + 9, "\n"));
+        fields = g_strsplit (figures, " ", 3);
+      }
       if (g_strv_length (fields) != 3)
         g_error ("The run said: %s", output);
       if (run == 0)
