@@ -18,6 +18,7 @@
 
 #include "api/starling-api-error.h"
 #include "store/starling-store-error.h"
+#include "ui/timeline/starling-reader.h"
 
 #include "starling-window.h"
 
@@ -51,6 +52,7 @@ struct _StarlingWindow
   GtkButton              *problem_button;
   GtkButton              *problem_secondary_button;
   StarlingMainView       *main_view;
+  StarlingReader         *reader;
   AdwToastOverlay        *toast_overlay;
 };
 
@@ -310,6 +312,10 @@ set_active (StarlingWindow         *self,
   g_set_object (&self->active, active);
   if (active != NULL)
     g_signal_connect_swapped (active, "notify", G_CALLBACK (queue_update), self);
+
+  /* The places show the active account's timelines. */
+  if (self->reader != NULL)
+    starling_reader_set_session (self->reader, active);
 }
 
 static void
@@ -476,6 +482,7 @@ manager_changed_cb (StarlingWindow *self)
         gtk_window_close (GTK_WINDOW (self->accounts_window));
     }
 
+  starling_reader_set_account_manager (self->reader, manager);
   starling_account_switcher_set_manager (STARLING_ACCOUNT_SWITCHER (self->switcher), manager,
                                          starling_application_get_image_loader (self->application));
   gtk_window_set_title (GTK_WINDOW (self), starling_application_get_demo (self->application)
@@ -526,6 +533,15 @@ open_uri_cb (GtkWindow  *parent,
 }
 
 static gboolean
+reader_open_uri_cb (StarlingReader *reader,
+                    const char     *uri,
+                    StarlingWindow *self)
+{
+  starling_application_open_uri (self->application, GTK_WINDOW (self), uri);
+  return TRUE;
+}
+
+static gboolean
 starling_window_close_request (GtkWindow *window)
 {
   save_window_state (STARLING_WINDOW (window));
@@ -547,6 +563,7 @@ starling_window_dispose (GObject *object)
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (self->application, self);
   set_active (self, NULL);
+  g_clear_object (&self->reader);
   if (self->manager != NULL)
     g_signal_handlers_disconnect_by_data (self->manager, self);
   g_clear_object (&self->manager);
@@ -632,6 +649,8 @@ starling_window_new (StarlingApplication *application)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  self->reader = starling_reader_new (self->main_view, starling_application_get_image_loader (application));
+  g_signal_connect_object (self->reader, "open-uri", G_CALLBACK (reader_open_uri_cb), self, 0);
   g_signal_connect_swapped (application, "notify::account-manager", G_CALLBACK (manager_changed_cb), self);
   g_signal_connect_swapped (application, "notify::busy", G_CALLBACK (queue_update), self);
   g_signal_connect_swapped (application, "notify::busy-message", G_CALLBACK (queue_update), self);
