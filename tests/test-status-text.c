@@ -102,6 +102,13 @@ test_media (void)
                    TRUE,
                    "Ada Lovelace, 5 minutes ago: Our cafés. 2 images, 1 video: A cat; A dog runs. "
                    "3 replies, 1 boost, 0 favourites");
+  /* A description that ends its sentence is not given a second full stop. */
+  assert_sentence (POST ("\"content\":\"<p>Our shop</p>\",\"media_attachments\":["
+                         "{\"id\":\"1\",\"type\":\"image\",\"url\":\"https://example.org/1.png\","
+                         "\"description\":\"The shop front, in the morning.\"}]"),
+                   TRUE,
+                   "Ada Lovelace, 5 minutes ago: Our shop. 1 image: The shop front, in the morning. "
+                   "3 replies, 1 boost, 0 favourites");
   /* A post of pictures only reads them at once. */
   assert_sentence (POST ("\"content\":\"\",\"media_attachments\":["
                          "{\"id\":\"1\",\"type\":\"gifv\",\"url\":\"https://example.org/1.mp4\"}]"),

@@ -531,6 +531,15 @@ def check_buttons(walk, where):
              + ", ".join(sorted({repr(name_of(n)) for n in image_only})))
 
 
+def check_type_names(walk, where):
+    """GTK 4.8 names an unlabelled object after its type; a screen reader
+    then says "StarlingTimelinePage". Ours must not (GTK's and
+    libadwaita's own parts, "AdwGizmo", are theirs to fix)."""
+    bad = [describe(n) for n, _ in walk.nodes
+           if re.match(r"^(Starling[A-Z]\w*|GtkStackPage)$", name_of(n))]
+    tap.ok(not bad, f"{where}: nothing of ours on screen reads its type name", bad)
+
+
 def check_places(walk):
     lists = walk.find(lambda n: role_of(n) == Atspi.Role.LIST and name_of(n) == "Places")
     if not tap.ok(len(lists) == 1, "the sidebar is one list named \"Places\"",
@@ -838,6 +847,7 @@ def run(app, tree):
         tap.note(f"several pages of {stack} have extents, all are checked: {pages}")
     tap.note(f"{len(walk.nodes)} objects on screen")
     check_buttons(walk, "signed in")
+    check_type_names(walk, "signed in")
     check_places(walk)
 
     # The home timeline, once this build has one.
@@ -861,6 +871,7 @@ def run(app, tree):
             tap.ok(True, f"the home timeline shows post rows within {TIMELINE_TIMEOUT} s")
             walk, rows = found
             check_buttons(walk, "home timeline")
+            check_type_names(walk, "home timeline")
             check_rows(rows)
 
     check_account_popover(window, shown_pages, app)

@@ -431,7 +431,12 @@ starling_status_text_accessible_label (StarlingStatus *status,
 
       media = starling_status_text_dup_media_summary (shown);
       if (media != NULL)
-        g_string_append_printf (text, " %s.", media);
+        {
+          g_string_append_printf (text, " %s", media);
+          /* A description may end its own sentence. */
+          if (strchr (".!?", text->str[text->len - 1]) == NULL)
+            g_string_append_c (text, '.');
+        }
 
       poll = starling_status_get_poll (shown);
       if (poll != NULL)
