@@ -11,6 +11,7 @@
 
 #include "model/starling-notification-group.h"
 #include "text/starling-time.h"
+#include "ui/common/starling-accessibility.h"
 #include "ui/status/starling-minute-clock.h"
 #include "ui/status/starling-status-text.h"
 
@@ -407,7 +408,7 @@ update_accessible (StarlingNotificationRow *self)
 
   if (self->item == NULL)
     {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      starling_accessibility_set_row_label (GTK_WIDGET (self), NULL);
       return;
     }
 
@@ -431,7 +432,8 @@ update_accessible (StarlingNotificationRow *self)
   if (gtk_widget_get_visible (GTK_WIDGET (self->detail_label)))
     g_string_append_printf (spoken, ", %s", gtk_label_get_text (self->detail_label));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
+  /* The list item that holds the row reads it too. */
+  starling_accessibility_set_row_label (GTK_WIDGET (self), spoken->str);
 }
 
 static void
@@ -666,6 +668,8 @@ static void
 starling_notification_row_init (StarlingNotificationRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The row speaks for its list item, before the post inside it can. */
+  starling_accessibility_set_row_label (GTK_WIDGET (self), NULL);
 }
 
 GtkWidget *

@@ -20,6 +20,7 @@
 #include "text/starling-html.h"
 #include "text/starling-time.h"
 #include "ui/accounts/starling-avatar.h"
+#include "ui/common/starling-accessibility.h"
 #include "ui/media/starling-image-loader.h"
 #include "ui/media/starling-media-viewer.h"
 
@@ -611,13 +612,14 @@ update_accessible (StarlingStatusRow *self)
 
   if (self->status == NULL)
     {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      starling_accessibility_set_row_label (GTK_WIDGET (self), NULL);
       return;
     }
 
   now = starling_minute_clock_dup_now (starling_minute_clock_get_default ());
   sentence = starling_status_text_accessible_label (self->status, now, self->content_revealed);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
+  /* The list item that holds the row reads it too. */
+  starling_accessibility_set_row_label (GTK_WIDGET (self), sentence);
 }
 
 static void
