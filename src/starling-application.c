@@ -24,6 +24,7 @@
 #include "api/starling-session.h"
 #include "store/starling-database.h"
 #include "store/starling-secret-store.h"
+#include "ui/common/starling-accessibility.h"
 #include "ui/notifications/starling-desktop-notifier.h"
 
 #include "starling-application.h"
@@ -840,6 +841,7 @@ starling_application_startup (GApplication *app)
   g_autofree char *cache_dir = NULL;
 
   G_APPLICATION_CLASS (starling_application_parent_class)->startup (app);
+  starling_accessibility_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app),
                                    app_actions, G_N_ELEMENTS (app_actions),

@@ -18,6 +18,7 @@
 
 #include "api/starling-api-error.h"
 #include "store/starling-store-error.h"
+#include "ui/timeline/starling-reader.h"
 
 #include "starling-window.h"
 
@@ -30,6 +31,9 @@ struct _StarlingWindow
   StarlingAccountManager *manager;
   StarlingAccountSession *active;
   StarlingStreaming      *streaming;
+  StarlingClient         *client;
+  GCancellable           *probe;
+  StarlingStreamingState  probed_state;
   const char             *problem;
   StarlingAddAccountDialog *add_dialog;
   StarlingAccountsWindow *accounts_window;
@@ -48,6 +52,7 @@ struct _StarlingWindow
   GtkButton              *problem_button;
   GtkButton              *problem_secondary_button;
   StarlingMainView       *main_view;
+  StarlingReader         *reader;
   AdwToastOverlay        *toast_overlay;
 };
 
@@ -147,8 +152,49 @@ server_of (StarlingAccountSession *account)
 }
 
 static void
+probe_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr (GObject) account = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* The answer, or its absence, is in the client's reachable property. */
+  account = starling_client_entity_finish (STARLING_CLIENT (object), result, &error);
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Asking the server whether it answers: %s", error->message);
+}
+
+static void
+probe_server (StarlingWindow *self)
+{
+  g_cancellable_cancel (self->probe);
+  g_clear_object (&self->probe);
+  self->probe = g_cancellable_new ();
+  starling_client_verify_credentials_async (self->client, self->probe, probe_cb, NULL);
+}
+
+static void
+set_client (StarlingWindow *self,
+            StarlingClient *client)
+{
+  if (self->client == client)
+    return;
+
+  if (self->client != NULL)
+    g_signal_handlers_disconnect_by_data (self->client, self);
+  g_cancellable_cancel (self->probe);
+  g_clear_object (&self->probe);
+  self->probed_state = STARLING_STREAMING_STATE_STOPPED;
+  g_set_object (&self->client, client);
+  if (client != NULL)
+    g_signal_connect_swapped (client, "notify::reachable", G_CALLBACK (queue_update), self);
+}
+
+static void
 update_banner (StarlingWindow *self)
 {
+  StarlingStreamingState state;
   const GError *error;
   g_autofree char *message = NULL;
   g_autofree char *server = NULL;
@@ -186,14 +232,25 @@ update_banner (StarlingWindow *self)
     }
 
   /* Signed in, but the server does not answer: what was kept is shown,
-   * and the stream tries again by itself. */
-  if (self->streaming != NULL && starling_streaming_get_state (self->streaming) == STARLING_STREAMING_STATE_WAITING)
-    error = starling_streaming_get_error (self->streaming);
-  else
-    error = NULL;
-  if (error != NULL && error->domain == STARLING_API_ERROR &&
-      (error->code == STARLING_API_ERROR_NETWORK || error->code == STARLING_API_ERROR_TLS ||
-       error->code == STARLING_API_ERROR_SERVER))
+   * and the stream tries again by itself. A stream that falls back to
+   * polling after a refused socket may mean a server without streaming or
+   * a server that is down: a request tells which. */
+  state = self->streaming != NULL ? starling_streaming_get_state (self->streaming) : STARLING_STREAMING_STATE_STOPPED;
+  error = state == STARLING_STREAMING_STATE_WAITING || state == STARLING_STREAMING_STATE_POLLING
+    ? starling_streaming_get_error (self->streaming) : NULL;
+  if (state != self->probed_state)
+    {
+      self->probed_state = state;
+      if (self->client != NULL &&
+          ((state == STARLING_STREAMING_STATE_POLLING && error != NULL) ||
+           (state == STARLING_STREAMING_STATE_CONNECTED && !starling_client_get_reachable (self->client))))
+        probe_server (self);
+    }
+
+  if ((self->client != NULL && !starling_client_get_reachable (self->client)) ||
+      (state == STARLING_STREAMING_STATE_WAITING && error != NULL && error->domain == STARLING_API_ERROR &&
+       (error->code == STARLING_API_ERROR_NETWORK || error->code == STARLING_API_ERROR_TLS ||
+        error->code == STARLING_API_ERROR_SERVER)))
     {
       server = server_of (self->active);
       message = g_strdup_printf (_("Cannot reach %s. Starling shows what it kept and tries again."), server);
@@ -242,8 +299,10 @@ static void
 set_active (StarlingWindow         *self,
             StarlingAccountSession *active)
 {
-  /* The stream of the account shown says whether its server answers. */
+  /* The stream and the client of the account shown say whether its
+   * server answers. */
   set_streaming (self, active != NULL ? starling_account_session_get_streaming (active) : NULL);
+  set_client (self, active != NULL ? starling_account_session_get_client (active) : NULL);
 
   if (self->active == active)
     return;
@@ -253,6 +312,10 @@ set_active (StarlingWindow         *self,
   g_set_object (&self->active, active);
   if (active != NULL)
     g_signal_connect_swapped (active, "notify", G_CALLBACK (queue_update), self);
+
+  /* The places show the active account's timelines. */
+  if (self->reader != NULL)
+    starling_reader_set_session (self->reader, active);
 }
 
 static void
@@ -419,6 +482,7 @@ manager_changed_cb (StarlingWindow *self)
         gtk_window_close (GTK_WINDOW (self->accounts_window));
     }
 
+  starling_reader_set_account_manager (self->reader, manager);
   starling_account_switcher_set_manager (STARLING_ACCOUNT_SWITCHER (self->switcher), manager,
                                          starling_application_get_image_loader (self->application));
   gtk_window_set_title (GTK_WINDOW (self), starling_application_get_demo (self->application)
@@ -469,6 +533,15 @@ open_uri_cb (GtkWindow  *parent,
 }
 
 static gboolean
+reader_open_uri_cb (StarlingReader *reader,
+                    const char     *uri,
+                    StarlingWindow *self)
+{
+  starling_application_open_uri (self->application, GTK_WINDOW (self), uri);
+  return TRUE;
+}
+
+static gboolean
 starling_window_close_request (GtkWindow *window)
 {
   save_window_state (STARLING_WINDOW (window));
@@ -486,9 +559,11 @@ starling_window_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
   self->toast = NULL;
   set_streaming (self, NULL);
+  set_client (self, NULL);
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (self->application, self);
   set_active (self, NULL);
+  g_clear_object (&self->reader);
   if (self->manager != NULL)
     g_signal_handlers_disconnect_by_data (self->manager, self);
   g_clear_object (&self->manager);
@@ -574,6 +649,8 @@ starling_window_new (StarlingApplication *application)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
+  self->reader = starling_reader_new (self->main_view, starling_application_get_image_loader (application));
+  g_signal_connect_object (self->reader, "open-uri", G_CALLBACK (reader_open_uri_cb), self, 0);
   g_signal_connect_swapped (application, "notify::account-manager", G_CALLBACK (manager_changed_cb), self);
   g_signal_connect_swapped (application, "notify::busy", G_CALLBACK (queue_update), self);
   g_signal_connect_swapped (application, "notify::busy-message", G_CALLBACK (queue_update), self);

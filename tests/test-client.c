@@ -575,6 +575,84 @@ test_network_error_retried (Fixture       *f,
 }
 
 static void
+answer_503_cb (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           data)
+{
+  soup_server_message_set_status (msg, 503, NULL);
+  soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<h1>Down</h1>", 13);
+}
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          gpointer    data)
+{
+  (*(guint *) data)++;
+}
+
+static SoupServer *
+listen_503 (guint port)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autoptr (GError) error = NULL;
+
+  soup_server_add_handler (server, NULL, answer_503_cb, NULL, NULL);
+  soup_server_listen_local (server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  return server;
+}
+
+/* Whether the server answers at all: an error page is an answer, a refused
+ * connection is not; told once per change. */
+static void
+test_reachable (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (SoupServer) server = listen_503 (0);
+  g_autoptr (SoupServer) again = NULL;
+  g_autoptr (StarlingClient) client = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base = NULL;
+  GSList *uris = soup_server_get_uris (server);
+  guint port = (guint) g_uri_get_port (uris->data);
+  guint notified = 0;
+
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  base = g_strdup_printf ("http://127.0.0.1:%u", port);
+  client = starling_client_new (f->session, base, TOKEN, f->map);
+  starling_client_set_retry_base_delay (client, 10);
+  g_signal_connect (client, "notify::reachable", G_CALLBACK (count_cb), &notified);
+  g_assert_true (starling_client_get_reachable (client));
+
+  starling_client_get_status_async (client, "1", NULL, store_result_cb, f);
+  g_assert_null (starling_client_entity_finish (client, wait_result (f), &error));
+  g_assert_error (error, STARLING_API_ERROR, STARLING_API_ERROR_SERVER);
+  g_clear_error (&error);
+  g_assert_true (starling_client_get_reachable (client));
+  g_assert_cmpuint (notified, ==, 0);
+
+  soup_server_disconnect (server);
+  soup_session_abort (f->session);
+  starling_client_get_status_async (client, "1", NULL, store_result_cb, f);
+  g_assert_null (starling_client_entity_finish (client, wait_result (f), &error));
+  g_assert_error (error, STARLING_API_ERROR, STARLING_API_ERROR_NETWORK);
+  g_clear_error (&error);
+  g_assert_false (starling_client_get_reachable (client));
+  g_assert_cmpuint (notified, ==, 1);
+
+  again = listen_503 (port);
+  starling_client_get_status_async (client, "1", NULL, store_result_cb, f);
+  g_assert_null (starling_client_entity_finish (client, wait_result (f), &error));
+  g_assert_error (error, STARLING_API_ERROR, STARLING_API_ERROR_SERVER);
+  g_assert_true (starling_client_get_reachable (client));
+  g_assert_cmpuint (notified, ==, 2);
+  g_clear_object (&f->result);
+}
+
+static void
 test_rate_limit_wait (Fixture       *f,
                       gconstpointer  data)
 {
@@ -1212,6 +1290,7 @@ main (int   argc,
   ADD ("malformed", test_malformed);
   ADD ("server-errors-retried", test_server_errors_retried);
   ADD ("network-error-retried", test_network_error_retried);
+  ADD ("reachable", test_reachable);
   ADD ("rate-limit-wait", test_rate_limit_wait);
   ADD ("rate-limit-too-far", test_rate_limit_too_far);
   ADD ("rate-limit-tracking", test_rate_limit_tracking);

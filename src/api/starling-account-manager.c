@@ -2061,6 +2061,22 @@ starling_account_session_get_streaming (StarlingAccountSession *self)
   return self->streaming;
 }
 
+/**
+ * starling_account_session_get_database:
+ * @self: a #StarlingAccountSession
+ *
+ * Returns: (transfer none) (nullable): the database that remembers the
+ *   account (its cache, its settings), or %NULL in the demo or once the
+ *   manager is gone
+ */
+StarlingDatabase *
+starling_account_session_get_database (StarlingAccountSession *self)
+{
+  g_return_val_if_fail (STARLING_IS_ACCOUNT_SESSION (self), NULL);
+
+  return self->manager != NULL ? self->manager->database : NULL;
+}
+
 /* Public API: the manager */
 
 /**

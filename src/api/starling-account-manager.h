@@ -70,6 +70,7 @@ StarlingAccount             *starling_account_session_get_account      (Starling
 StarlingEntityMap           *starling_account_session_get_entity_map   (StarlingAccountSession *self);
 StarlingClient              *starling_account_session_get_client       (StarlingAccountSession *self);
 StarlingStreaming           *starling_account_session_get_streaming    (StarlingAccountSession *self);
+StarlingDatabase            *starling_account_session_get_database     (StarlingAccountSession *self);
 
 /**
  * StarlingAccountManager:

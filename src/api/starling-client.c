@@ -89,6 +89,7 @@ struct _StarlingClient
   gint64             rate_limit_limit;
   gint64             rate_limit_remaining;
   gint64             rate_limit_reset;
+  gboolean           reachable;
 };
 
 G_DEFINE_FINAL_TYPE (StarlingClient, starling_client, G_TYPE_OBJECT)
@@ -106,6 +107,7 @@ enum {
   PROP_RATE_LIMIT_LIMIT,
   PROP_RATE_LIMIT_REMAINING,
   PROP_RATE_LIMIT_RESET,
+  PROP_REACHABLE,
   N_PROPS
 };
 
@@ -557,6 +559,18 @@ backoff_delay (StarlingClient *self,
   return (guint) g_random_int_range (0, (gint32) ceiling + 1);
 }
 
+/* Whether the server answered the last request that ended, with anything
+ * at all; a request that could not reach it makes this FALSE. */
+static void
+set_reachable (StarlingClient *self,
+               gboolean        reachable)
+{
+  if (self->reachable == reachable)
+    return;
+  self->reachable = reachable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REACHABLE]);
+}
+
 static void
 retry_or_fail (GTask  *task,
                GError *error)
@@ -604,6 +618,8 @@ retry_or_fail (GTask  *task,
     }
   else
     {
+      if (status == 0 && (error->code == STARLING_API_ERROR_NETWORK || error->code == STARLING_API_ERROR_TLS))
+        set_reachable (self, FALSE);
       g_task_return_error (task, error);
       return;
     }
@@ -644,6 +660,7 @@ sent_cb (GObject      *object,
   headers = soup_message_get_response_headers (call->message);
   status = soup_message_get_status (call->message);
   track_rate_limit (self, headers);
+  set_reachable (self, TRUE);
 
   g_debug ("%s %s → %u (attempt %u)", starling_request_get_method (call->request),
            g_uri_get_path (soup_message_get_uri (call->message)), status, call->attempt);
@@ -901,6 +918,9 @@ starling_client_get_property (GObject    *object,
     case PROP_RATE_LIMIT_RESET:
       g_value_set_int64 (value, self->rate_limit_reset);
       break;
+    case PROP_REACHABLE:
+      g_value_set_boolean (value, self->reachable);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1067,6 +1087,16 @@ starling_client_class_init (StarlingClientClass *klass)
   properties[PROP_RATE_LIMIT_RESET] =
     g_param_spec_int64 ("rate-limit-reset", NULL, NULL, 0, G_MAXINT64, 0, readonly);
 
+  /**
+   * StarlingClient:reachable:
+   *
+   * %FALSE once a request could not reach the server at all (no
+   * connection, a TLS failure, a timeout) after its retries; %TRUE again as
+   * soon as the server answers anything. Starts %TRUE.
+   */
+  properties[PROP_REACHABLE] =
+    g_param_spec_boolean ("reachable", NULL, NULL, TRUE, readonly);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1089,6 +1119,7 @@ starling_client_class_init (StarlingClientClass *klass)
 static void
 starling_client_init (StarlingClient *self)
 {
+  self->reachable = TRUE;
   self->max_attempts = DEFAULT_MAX_ATTEMPTS;
   self->retry_base_delay = DEFAULT_RETRY_BASE_DELAY_MS;
   self->retry_max_delay = DEFAULT_RETRY_MAX_DELAY_MS;
@@ -1307,6 +1338,21 @@ starling_client_get_rate_limit_reset (StarlingClient *self)
   g_return_val_if_fail (STARLING_IS_CLIENT (self), 0);
 
   return self->rate_limit_reset;
+}
+
+/**
+ * starling_client_get_reachable:
+ * @self: a client
+ *
+ * Returns: %FALSE when the last request that ended could not reach the
+ *   server at all
+ */
+gboolean
+starling_client_get_reachable (StarlingClient *self)
+{
+  g_return_val_if_fail (STARLING_IS_CLIENT (self), TRUE);
+
+  return self->reachable;
 }
 
 /**

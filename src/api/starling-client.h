@@ -183,6 +183,7 @@ void               starling_client_set_max_attempts        (StarlingClient      
 gint64             starling_client_get_rate_limit_limit    (StarlingClient       *self);
 gint64             starling_client_get_rate_limit_remaining (StarlingClient      *self);
 gint64             starling_client_get_rate_limit_reset    (StarlingClient       *self);
+gboolean           starling_client_get_reachable           (StarlingClient       *self);
 double             starling_client_get_rate_limit_budget   (StarlingClient       *self);
 
 /* The one request path */

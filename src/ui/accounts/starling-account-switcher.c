@@ -151,6 +151,7 @@ rebuild (StarlingAccountSwitcher *self)
   GtkWidget *child;
   g_autofree char *handle = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *spoken = NULL;
 
   unwatch_all (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_list))) != NULL)
@@ -179,11 +180,19 @@ rebuild (StarlingAccountSwitcher *self)
       adw_avatar_set_text (self->avatar, NULL);
       starling_avatar_set_url (self->avatar, NULL, NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->handle_label), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Switch Account, no account"), -1);
       return;
     }
 
   handle = g_strconcat ("@", starling_account_session_get_handle (active), NULL);
   name = shown_name (active);
+  /* A menu button with a child of its own has no name but its type's: a
+   * screen reader says what it does and whose account is in use. */
+  /* TRANSLATORS: what a screen reader reads for the account switcher: the
+   * active account's name and handle */
+  spoken = g_strdup_printf (_("Switch Account, %s, %s"), name, handle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_label_set_label (self->name_label, name);
   gtk_label_set_label (self->handle_label, handle);
   gtk_widget_set_visible (GTK_WIDGET (self->handle_label), TRUE);

@@ -69,6 +69,7 @@ struct _StarlingMainView
   GtkWidget      *sidebar;
   GtkWidget      *content;
   AdwBin         *switcher_slot;
+  GtkWidget      *sidebar_header;
   GtkListBox     *places_list;
   AdwWindowTitle *content_title;
   GtkButton      *back_button;
@@ -77,6 +78,14 @@ struct _StarlingMainView
   GtkLabel       *banner_label;
   GtkButton      *banner_button;
   AdwViewStack   *stack;
+  GtkStack       *nav_stack;
+  AdwBin         *header_end_slot;
+
+  /* Pages pushed over each place (PushedPage, the newest last), and the
+   * page whose title the header shows. */
+  GPtrArray      *pushed[G_N_ELEMENTS (places)];
+  GtkWidget      *titled_page;
+  gulong          title_handler;
 
   /* The page each place shows until another engineer's page replaces it. */
   GtkWidget      *placeholders[G_N_ELEMENTS (places)];
@@ -222,6 +231,191 @@ build_place_row (const Place *place)
   return row;
 }
 
+/* Navigation inside a place: pages pushed over the place's page (a
+ * thread, a profile, a hashtag), each with the way back in the header.
+ * The content side is a stack: the places' view stack first, then every
+ * pushed page of every place; a place shows its newest pushed page. */
+
+typedef struct
+{
+  GtkWidget *page;
+  /* What had the focus on the page below when this one was pushed. */
+  GWeakRef   focus;
+} PushedPage;
+
+static void
+pushed_page_free (PushedPage *pushed)
+{
+  g_clear_object (&pushed->page);
+  g_weak_ref_clear (&pushed->focus);
+  g_free (pushed);
+}
+
+static int
+current_place (StarlingMainView *self)
+{
+  return find_place (adw_view_stack_get_visible_child_name (self->stack));
+}
+
+static PushedPage *
+top_pushed (StarlingMainView *self,
+            int               index)
+{
+  GPtrArray *pushed = index >= 0 ? self->pushed[index] : NULL;
+
+  return pushed != NULL && pushed->len > 0 ? g_ptr_array_index (pushed, pushed->len - 1) : NULL;
+}
+
+static char *
+page_title (GtkWidget *page)
+{
+  char *title = NULL;
+
+  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "title") != NULL)
+    g_object_get (page, "title", &title, NULL);
+  return title;
+}
+
+static void
+update_title (StarlingMainView *self)
+{
+  int index = current_place (self);
+  g_autofree char *title = NULL;
+
+  if (top_pushed (self, index) != NULL)
+    title = page_title (self->titled_page);
+  adw_window_title_set_title (self->content_title,
+                              title != NULL ? title : index >= 0 ? _(places[index].title) : "");
+}
+
+/* The header follows the page shown: its title, the way back, and the
+ * page's own buttons (its "header-widget", when it has one). */
+static void
+update_header (StarlingMainView *self)
+{
+  int index = current_place (self);
+  PushedPage *pushed = top_pushed (self, index);
+  GtkWidget *page = pushed != NULL ? pushed->page : adw_view_stack_get_visible_child (self->stack);
+  GtkWidget *header_widget = NULL;
+
+  if (self->titled_page != page || self->titled_page == NULL)
+    {
+      /* A page that went away took its handler with it. */
+      if (self->titled_page != NULL)
+        g_clear_signal_handler (&self->title_handler, self->titled_page);
+      self->title_handler = 0;
+      g_clear_weak_pointer (&self->titled_page);
+      if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "title") != NULL)
+        {
+          g_set_weak_pointer (&self->titled_page, page);
+          self->title_handler = g_signal_connect_swapped (page, "notify::title", G_CALLBACK (update_title), self);
+        }
+    }
+  update_title (self);
+
+  if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "header-widget") != NULL)
+    g_object_get (page, "header-widget", &header_widget, NULL);
+  if (header_widget != NULL && gtk_widget_get_parent (header_widget) != NULL
+      && gtk_widget_get_parent (header_widget) != GTK_WIDGET (self->header_end_slot))
+    gtk_widget_unparent (header_widget);
+  adw_bin_set_child (self->header_end_slot, header_widget);
+  g_clear_object (&header_widget);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          pushed != NULL || adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+show_pushed (StarlingMainView *self)
+{
+  PushedPage *pushed = top_pushed (self, current_place (self));
+
+  if (pushed != NULL)
+    gtk_stack_set_visible_child (self->nav_stack, pushed->page);
+  else
+    gtk_stack_set_visible_child_name (self->nav_stack, "places");
+  update_header (self);
+}
+
+static void
+clear_pushed (StarlingMainView *self,
+              int               index)
+{
+  GPtrArray *pushed = self->pushed[index];
+
+  while (pushed != NULL && pushed->len > 0)
+    {
+      PushedPage *top = g_ptr_array_steal_index (pushed, pushed->len - 1);
+
+      if (gtk_widget_get_parent (top->page) == GTK_WIDGET (self->nav_stack))
+        gtk_stack_remove (self->nav_stack, top->page);
+      pushed_page_free (top);
+    }
+}
+
+static gboolean
+go_back (StarlingMainView *self)
+{
+  if (top_pushed (self, current_place (self)) != NULL)
+    return starling_main_view_pop_page (self);
+  return FALSE;
+}
+
+static gboolean
+back_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  /* Without a pushed page, the leaflet's own Alt+Left goes back to the
+   * sidebar on a narrow window. */
+  return go_back (STARLING_MAIN_VIEW (widget));
+}
+
+static void
+mouse_back_cb (GtkGestureClick  *gesture,
+               int               n_press,
+               double            x,
+               double            y,
+               StarlingMainView *self)
+{
+  if (go_back (self))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+setup_navigation (StarlingMainView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  /* In the capture phase, before the leaflet's own shortcut. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Left, GDK_ALT_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_Back, 0)),
+                                                          gtk_callback_action_new (back_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* Escape last of all: a popover or an entry may want it first. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (back_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* The mouse's back button (8). */
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 8);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (mouse_back_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    self->pushed[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) pushed_page_free);
+}
+
 static void
 show_place (StarlingMainView *self,
             int               index)
@@ -229,14 +423,15 @@ show_place (StarlingMainView *self,
   g_assert (index >= 0 && index < (int) G_N_ELEMENTS (places));
 
   adw_view_stack_set_visible_child_name (self->stack, places[index].name);
-  adw_window_title_set_title (self->content_title, _(places[index].title));
+  show_pushed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLACE]);
 }
 
 static void
 back_clicked_cb (StarlingMainView *self)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (!go_back (self))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 static void
@@ -259,12 +454,52 @@ row_activated_cb (StarlingMainView *self,
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
+/* GtkListBox takes Tab as Down: each place would be a Tab stop, and as
+ * the selection follows the cursor, tabbing through the sidebar would open
+ * every place in turn. The list is one Tab stop, with the arrows inside it
+ * (as in GNOME Settings): Tab goes on to the page, Shift+Tab back to the
+ * sidebar's header. */
+static gboolean
+places_key_pressed_cb (StarlingMainView      *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  GtkWidget *target;
+  GtkDirectionType direction;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab
+      || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && (state & GDK_SHIFT_MASK) != 0))
+    {
+      target = self->sidebar_header;
+      direction = GTK_DIR_TAB_BACKWARD;
+    }
+  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    {
+      target = self->content;
+      direction = GTK_DIR_TAB_FORWARD;
+    }
+  else
+    return FALSE;
+
+  /* Folded, the page is not shown: GTK's own order goes on. */
+  if (!gtk_widget_get_mapped (target))
+    return FALSE;
+
+  return gtk_widget_child_focus (target, direction);
+}
+
 static void
 folded_changed_cb (StarlingMainView *self)
 {
   /* A window that just folded shows the page that was open. */
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, self->content);
+  update_header (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDED]);
 }
 
@@ -294,6 +529,18 @@ starling_main_view_dispose (GObject *object)
 
   /* The bin lets go of the leaflet first, so the template does not
    * unparent a child the bin still holds. */
+  if (self->titled_page != NULL)
+    g_clear_signal_handler (&self->title_handler, self->titled_page);
+  self->title_handler = 0;
+  g_clear_weak_pointer (&self->titled_page);
+  if (self->header_end_slot != NULL)
+    adw_bin_set_child (self->header_end_slot, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (self->pushed[i] != NULL)
+      {
+        clear_pushed (self, i);
+        g_clear_pointer (&self->pushed[i], g_ptr_array_unref);
+      }
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STARLING_TYPE_MAIN_VIEW);
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
@@ -387,7 +634,10 @@ starling_main_view_class_init (StarlingMainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StarlingMainView, banner_icon);
   gtk_widget_class_bind_template_child (widget_class, StarlingMainView, banner_label);
   gtk_widget_class_bind_template_child (widget_class, StarlingMainView, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, StarlingMainView, sidebar_header);
   gtk_widget_class_bind_template_child (widget_class, StarlingMainView, stack);
+  gtk_widget_class_bind_template_child (widget_class, StarlingMainView, nav_stack);
+  gtk_widget_class_bind_template_child (widget_class, StarlingMainView, header_end_slot);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "starlingmainview");
@@ -396,8 +646,11 @@ starling_main_view_class_init (StarlingMainViewClass *klass)
 static void
 starling_main_view_init (StarlingMainView *self)
 {
+  GtkEventController *keys;
+
   load_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_navigation (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
     {
@@ -416,6 +669,11 @@ starling_main_view_init (StarlingMainView *self)
                            G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded",
                            G_CALLBACK (folded_changed_cb), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (places_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->places_list), keys);
 
   gtk_list_box_select_row (self->places_list, gtk_list_box_get_row_at_index (self->places_list, 0));
   adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -527,6 +785,11 @@ starling_main_view_set_page (StarlingMainView *self,
     g_clear_object (&self->pages[index]);
   else
     g_set_object (&self->pages[index], G_OBJECT (widget));
+
+  /* What was pushed over the old page went with it. */
+  clear_pushed (self, index);
+  if (visible)
+    show_pushed (self);
 }
 
 /**
@@ -772,4 +1035,129 @@ starling_main_view_show_sidebar (StarlingMainView *self)
   g_return_if_fail (STARLING_IS_MAIN_VIEW (self));
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/**
+ * starling_main_view_push_page:
+ * @self: a #StarlingMainView
+ * @page: a page (a thread, a profile…) with a "title" property, and
+ *   optionally a "header-widget" for the end of the header
+ *
+ * Shows @page over the place shown, with a way back in the header (and
+ * Alt+Left, Escape, the mouse's back button). What has the focus now gets
+ * it back when @page is popped.
+ */
+void
+starling_main_view_push_page (StarlingMainView *self,
+                              GtkWidget        *page)
+{
+  PushedPage *pushed;
+  GtkRoot *root;
+  int index;
+
+  g_return_if_fail (STARLING_IS_MAIN_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (gtk_widget_get_parent (page) == NULL);
+
+  index = current_place (self);
+  g_return_if_fail (index >= 0);
+
+  pushed = g_new0 (PushedPage, 1);
+  pushed->page = g_object_ref_sink (page);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_weak_ref_init (&pushed->focus, root != NULL ? gtk_root_get_focus (root) : NULL);
+  g_ptr_array_add (self->pushed[index], pushed);
+
+  gtk_stack_add_child (self->nav_stack, page);
+  show_pushed (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  /* The new page takes the keyboard, as a new window would. */
+  gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * starling_main_view_pop_page:
+ * @self: a #StarlingMainView
+ *
+ * Goes back from the newest page pushed over the place shown, to the page
+ * below as it was: its scroll position, and the focus where it was.
+ *
+ * Returns: whether there was a page to go back from
+ */
+gboolean
+starling_main_view_pop_page (StarlingMainView *self)
+{
+  g_autoptr (GtkWidget) focus = NULL;
+  PushedPage *pushed;
+  GtkWidget *shown;
+  int index;
+
+  g_return_val_if_fail (STARLING_IS_MAIN_VIEW (self), FALSE);
+
+  index = current_place (self);
+  if (top_pushed (self, index) == NULL)
+    return FALSE;
+
+  pushed = g_ptr_array_steal_index (self->pushed[index], self->pushed[index]->len - 1);
+  focus = g_weak_ref_get (&pushed->focus);
+
+  show_pushed (self);
+  gtk_stack_remove (self->nav_stack, pushed->page);
+  pushed_page_free (pushed);
+
+  shown = gtk_stack_get_visible_child (self->nav_stack);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, shown) && gtk_widget_get_mapped (focus))
+    gtk_widget_grab_focus (focus);
+  else
+    gtk_widget_child_focus (shown, GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
+/**
+ * starling_main_view_get_n_pushed:
+ * @self: a #StarlingMainView
+ *
+ * Returns: how many pages are pushed over the place shown
+ */
+guint
+starling_main_view_get_n_pushed (StarlingMainView *self)
+{
+  int index;
+
+  g_return_val_if_fail (STARLING_IS_MAIN_VIEW (self), 0);
+
+  index = current_place (self);
+  return index >= 0 ? self->pushed[index]->len : 0;
+}
+
+/**
+ * starling_main_view_get_visible_page:
+ * @self: a #StarlingMainView
+ *
+ * Returns: (transfer none): the page on the content side: the newest
+ *   page pushed over the place shown, or the place's page
+ */
+GtkWidget *
+starling_main_view_get_visible_page (StarlingMainView *self)
+{
+  PushedPage *pushed;
+
+  g_return_val_if_fail (STARLING_IS_MAIN_VIEW (self), NULL);
+
+  pushed = top_pushed (self, current_place (self));
+  return pushed != NULL ? pushed->page : adw_view_stack_get_visible_child (self->stack);
+}
+
+/**
+ * starling_main_view_get_title:
+ * @self: a #StarlingMainView
+ *
+ * Returns: what the content's header says
+ */
+const char *
+starling_main_view_get_title (StarlingMainView *self)
+{
+  g_return_val_if_fail (STARLING_IS_MAIN_VIEW (self), NULL);
+
+  return adw_window_title_get_title (self->content_title);
 }

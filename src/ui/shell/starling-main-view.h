@@ -46,6 +46,13 @@ void         starling_main_view_show_banner          (StarlingMainView *self,
 void         starling_main_view_hide_banner          (StarlingMainView *self);
 const char  *starling_main_view_get_banner_message   (StarlingMainView *self);
 
+void         starling_main_view_push_page            (StarlingMainView *self,
+                                                      GtkWidget        *page);
+gboolean     starling_main_view_pop_page             (StarlingMainView *self);
+guint        starling_main_view_get_n_pushed         (StarlingMainView *self);
+GtkWidget   *starling_main_view_get_visible_page     (StarlingMainView *self);
+const char  *starling_main_view_get_title            (StarlingMainView *self);
+
 gboolean     starling_main_view_get_folded           (StarlingMainView *self);
 gboolean     starling_main_view_get_showing_content  (StarlingMainView *self);
 void         starling_main_view_show_sidebar         (StarlingMainView *self);

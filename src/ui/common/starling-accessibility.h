@@ -1,0 +1,14 @@
+/* starling-accessibility.h
+ * Copyright 2026 The Starling developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void starling_accessibility_init (void);
+
+G_END_DECLS
