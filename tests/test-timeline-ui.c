@@ -19,6 +19,7 @@
 #include "api/starling-api-error.h"
 #include "api/starling-session.h"
 #include "demo/starling-demo-server.h"
+#include "model/starling-account.h"
 #include "model/starling-status.h"
 #include "model/starling-timeline-gap.h"
 #include "store/starling-database.h"
@@ -527,6 +528,226 @@ test_streamed_post (void)
   shell_free (shell);
 }
 
+static gboolean
+index_listed (gpointer data)
+{
+  return g_strcmp0 (starling_index_page_get_state (data), "list") == 0;
+}
+
+static gboolean
+hashtag_known (gpointer data)
+{
+  return !starling_hashtag_page_get_busy (data);
+}
+
+static void
+test_keyboard_and_actions (void)
+{
+  Shell *shell = shell_new (1280, 800, NULL);
+  StarlingTimelinePage *home = place_page (shell, "home");
+  StarlingFeed *feed = starling_timeline_page_get_feed (home);
+  GtkWidget *row, *item_widget;
+  StarlingStatus *status;
+  g_autoptr (GObject) first = NULL;
+  g_autoptr (GObject) third = NULL;
+  g_autofree char *expected = NULL;
+  guint n;
+
+  wait_for_posts (home);
+  starling_timeline_page_scroll_to_top (home);
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+
+  /* The list reads as a list of posts, each one a list item. */
+  row = starling_timeline_page_get_row_at (home, 0);
+  item_widget = gtk_widget_get_parent (row);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (starling_timeline_page_get_list_view (home))),
+                   ==, GTK_ACCESSIBLE_ROLE_LIST);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (item_widget)), ==,
+                   GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  g_assert_true (gtk_widget_get_focusable (item_widget));
+
+  /* j and k (timeline.next, timeline.previous) move between posts. */
+  g_assert_true (starling_timeline_page_focus_position (home, 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (home), "timeline.next", NULL));
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+  g_assert_cmpint (starling_timeline_page_get_focus_position (home), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (home), "timeline.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (home), "timeline.previous", NULL);
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+  g_assert_cmpint (starling_timeline_page_get_focus_position (home), ==, 1);
+
+  /* f favourites the focused post. */
+  status = starling_status_row_get_status (STARLING_STATUS_ROW (starling_timeline_page_get_row_at (home, 1)));
+  if (starling_status_get_reblog (status) != NULL)
+    status = starling_status_get_reblog (status);
+  starling_demo_server_clear_requests (server);
+  gtk_widget_activate_action (GTK_WIDGET (home), "timeline.favourite", NULL);
+  g_assert_cmpuint (starling_demo_server_count_requests (server, "POST", "/api/v1/statuses/*/*favourite"), <=, 1);
+  while (starling_demo_server_count_requests (server, "POST", "/api/v1/statuses/*/*favourite") == 0)
+    run_for (20);
+  g_test_message ("Favourited %s: %d", starling_status_get_id (status), starling_status_get_favourited (status));
+
+  /* r and Ctrl+N say that writing comes with the composer. */
+  gtk_widget_activate_action (GTK_WIDGET (home), "timeline.reply", NULL);
+  g_assert_nonnull (starling_test_find_label (GTK_WIDGET (shell->overlay),
+                                              "Writing posts is not available yet: Starling’s composer is still to come"));
+
+  /* Report opens the post on the account's server, where the web
+   * interface has the report form. */
+  first = g_list_model_get_item (G_LIST_MODEL (starling_feed_get_timeline (feed)), 0);
+  status = STARLING_STATUS (first);
+  gtk_widget_activate_action (GTK_WIDGET (home), "status.report", "s", starling_status_get_id (status));
+  g_assert_cmpuint (shell->opened->len, ==, 1);
+  expected = g_strdup_printf ("%s/@%s/%s", starling_demo_server_get_base_uri (server),
+                              starling_account_get_acct (starling_status_get_account (status)),
+                              starling_status_get_id (status));
+  g_assert_cmpstr (g_ptr_array_index (shell->opened, 0), ==, expected);
+
+  /* A deleted post leaves the timelines. */
+  third = g_list_model_get_item (G_LIST_MODEL (starling_feed_get_timeline (feed)), 2);
+  n = n_items (home);
+  gtk_widget_activate_action (GTK_WIDGET (home), "status.deleted", "s",
+                              starling_status_get_id (STARLING_STATUS (third)));
+  g_assert_cmpuint (n_items (home), ==, n - 1);
+  g_assert_cmpint (position_of (home, STARLING_STATUS (third)), ==, -1);
+
+  shell_free (shell);
+}
+
+static void
+test_hashtags_and_lists (void)
+{
+  Shell *shell = shell_new (1280, 800, NULL);
+  StarlingHashtagPage *hashtag;
+  StarlingIndexPage *index;
+  GtkWidget *page, *header;
+  gboolean following;
+
+  /* The followed hashtags, each opening its page. */
+  starling_main_view_set_place (shell->view, "hashtags");
+  index = STARLING_INDEX_PAGE (starling_main_view_get_page (shell->view, "hashtags"));
+  starling_test_wait_until (index_listed, index);
+  g_assert_cmpuint (starling_index_page_get_n_rows (index), ==, 2);
+  starling_index_page_activate_row (index, 0);
+  page = starling_main_view_get_visible_page (shell->view);
+  g_assert_true (STARLING_IS_HASHTAG_PAGE (page));
+  hashtag = STARLING_HASHTAG_PAGE (page);
+  g_assert_cmpstr (starling_main_view_get_title (shell->view), ==, "#coffee");
+  wait_for_posts (starling_hashtag_page_get_timeline_page (hashtag));
+  starling_test_wait_until (hashtag_known, hashtag);
+  g_assert_true (starling_hashtag_page_get_following (hashtag));
+
+  /* Its Follow button is in the header. */
+  header = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (shell->view), STARLING_TYPE_MAIN_VIEW,
+                                                      "header_end_slot"));
+  g_assert_nonnull (starling_test_find_label (header, "Unfollow"));
+  starling_hashtag_page_toggle_follow (hashtag);
+  starling_test_wait_until (hashtag_known, hashtag);
+  g_assert_false (starling_hashtag_page_get_following (hashtag));
+  g_assert_cmpuint (starling_demo_server_count_requests (server, "POST", "/api/v1/tags/coffee/unfollow"), ==, 1);
+  starling_hashtag_page_toggle_follow (hashtag);
+  starling_test_wait_until (hashtag_known, hashtag);
+  following = starling_hashtag_page_get_following (hashtag);
+  g_assert_true (following);
+  g_assert_true (starling_main_view_pop_page (shell->view));
+
+  /* A hashtag in a post opens the same way. */
+  starling_main_view_set_place (shell->view, "home");
+  gtk_widget_activate_action (GTK_WIDGET (place_page (shell, "home")), "status.open-tag", "s", "#espresso");
+  page = starling_main_view_get_visible_page (shell->view);
+  g_assert_true (STARLING_IS_HASHTAG_PAGE (page));
+  g_assert_cmpstr (starling_hashtag_page_get_tag (STARLING_HASHTAG_PAGE (page)), ==, "espresso");
+  starling_test_wait_until (hashtag_known, page);
+  g_assert_false (starling_hashtag_page_get_following (STARLING_HASHTAG_PAGE (page)));
+  g_assert_nonnull (starling_test_find_label (header, "Follow"));
+  g_assert_true (starling_main_view_pop_page (shell->view));
+
+  /* The lists, each opening its timeline. */
+  starling_main_view_set_place (shell->view, "lists");
+  index = STARLING_INDEX_PAGE (starling_main_view_get_page (shell->view, "lists"));
+  starling_test_wait_until (index_listed, index);
+  g_assert_cmpuint (starling_index_page_get_n_rows (index), >, 0);
+  starling_index_page_activate_row (index, 0);
+  page = starling_main_view_get_visible_page (shell->view);
+  g_assert_true (STARLING_IS_TIMELINE_PAGE (page));
+  g_assert_cmpint (starling_feed_get_kind (starling_timeline_page_get_feed (STARLING_TIMELINE_PAGE (page))), ==,
+                   STARLING_FEED_LIST);
+  starling_test_wait_until (page_loaded, page);
+  g_test_message ("List %s: %u posts", starling_main_view_get_title (shell->view),
+                  n_items (STARLING_TIMELINE_PAGE (page)));
+  g_assert_cmpstr (starling_timeline_page_get_state (STARLING_TIMELINE_PAGE (page)), ==, "list");
+
+  shell_free (shell);
+}
+
+/* Accounts on servers of their own: switching swaps the pages, keeps
+ * the last two accounts' pages alive, and lets the third's go. */
+static void
+test_switch_accounts (void)
+{
+  Shell *shell = shell_new (1280, 800, NULL);
+  StarlingAccountSession *accounts[3] = { shell->account, NULL, NULL };
+  StarlingDemoServer *others[2];
+  GtkWidget *first_home = GTK_WIDGET (place_page (shell, "home"));
+  /* The shell's session sends every host to the first demo server: the
+   * others are reached directly, on loopback. */
+  g_autoptr (SoupSession) plain = starling_session_new (NULL);
+  g_autoptr (StarlingAccountManager) manager = starling_account_manager_new (plain, NULL, NULL);
+
+  wait_for_posts (STARLING_TIMELINE_PAGE (first_home));
+  g_object_add_weak_pointer (G_OBJECT (first_home), (gpointer *) &first_home);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *token = NULL;
+
+      others[i] = starling_demo_server_new (SEED + 1 + i);
+      g_assert_true (starling_demo_server_start (others[i], &error));
+      g_assert_no_error (error);
+      token = starling_demo_server_create_token (others[i], "read write follow push");
+      starling_account_manager_add_async (manager, starling_demo_server_get_base_uri (others[i]), token,
+                                          NULL, result_cb, &result);
+      accounts[i + 1] = starling_account_manager_add_finish (manager, wait_result (&result), &error);
+      g_assert_no_error (error);
+    }
+
+  starling_reader_set_session (shell->reader, accounts[1]);
+  g_assert_true (place_page (shell, "home") != STARLING_TIMELINE_PAGE (first_home));
+  g_assert_true (starling_timeline_page_get_session (place_page (shell, "home")) == accounts[1]);
+  wait_for_posts (place_page (shell, "home"));
+  g_assert_cmpuint (starling_reader_get_n_accounts_kept (shell->reader), ==, 2);
+
+  /* Back: the same page, with its posts, at once. */
+  starling_reader_set_session (shell->reader, accounts[0]);
+  g_assert_true (place_page (shell, "home") == STARLING_TIMELINE_PAGE (first_home));
+  g_assert_cmpstr (starling_timeline_page_get_state (place_page (shell, "home")), ==, "list");
+
+  /* A third account: the one shown longest ago goes. */
+  starling_reader_set_session (shell->reader, accounts[2]);
+  g_assert_cmpuint (starling_reader_get_n_accounts_kept (shell->reader), ==, 2);
+  starling_reader_set_session (shell->reader, accounts[1]);
+  g_assert_cmpuint (starling_reader_get_n_accounts_kept (shell->reader), ==, 2);
+  run_for (50);
+  g_assert_null (first_home);
+
+  starling_reader_set_session (shell->reader, accounts[0]);
+
+  /* An account that leaves its manager leaves the reader. */
+  starling_reader_set_account_manager (shell->reader, shell->manager);
+  g_assert_cmpuint (starling_reader_get_n_accounts_kept (shell->reader), ==, 1);
+  g_assert_true (starling_timeline_page_get_session (place_page (shell, "home")) == accounts[0]);
+
+  shell_free (shell);
+  for (guint i = 0; i < 2; i++)
+    {
+      starling_demo_server_stop (others[i]);
+      g_clear_object (&others[i]);
+      g_clear_object (&accounts[i + 1]);
+    }
+}
+
 /* Last: it stops the demo server. */
 static void
 test_offline_start (void)
@@ -599,6 +820,9 @@ main (int   argc,
   g_test_add_func ("/starling/timeline-ui/places", test_places);
   g_test_add_func ("/starling/timeline-ui/thread-and-back", test_thread_and_back);
   g_test_add_func ("/starling/timeline-ui/streamed-post", test_streamed_post);
+  g_test_add_func ("/starling/timeline-ui/keyboard-and-actions", test_keyboard_and_actions);
+  g_test_add_func ("/starling/timeline-ui/hashtags-and-lists", test_hashtags_and_lists);
+  g_test_add_func ("/starling/timeline-ui/switch-accounts", test_switch_accounts);
   g_test_add_func ("/starling/timeline-ui/scroll-to-end", test_scroll_to_end);
   g_test_add_func ("/starling/timeline-ui/offline-start", test_offline_start);
 

@@ -713,6 +713,10 @@ def find_timeline_rows(walk):
     return rows
 
 
+def without_emoji(text):
+    return re.sub(r"\s+", " ", re.sub(r":[A-Za-z0-9_]+:|\ufffc", "", text)).strip()
+
+
 def check_rows(rows):
     problems = []
     kinds = {"boost": 0, "content warning": 0, "media": 0, "poll": 0}
@@ -724,9 +728,9 @@ def check_rows(rows):
         author = boosted.group("author") if boosted else who
         if boosted:
             kinds["boost"] += 1
-        # Custom emoji show as U+FFFC in the label and are not read.
-        plain = [" ".join(t.replace("\ufffc", " ").split()) for t in shown]
-        if not any(author in text for text in plain):
+        # A custom emoji in a name is a picture on screen (U+FFFC in the
+        # label's text); the sentence leaves it out.
+        if not any(without_emoji(author) in without_emoji(text) for text in shown):
             problems.append(f"reads the author {author!r}, which the row does not show: {sentence[:120]!r}")
         body = m.group("body")
         if "Content warning:" in body:
@@ -801,7 +805,7 @@ def row_contents(row, clip):
     """What a post row shows: the texts of its labels, and its objects."""
     walk = Walk(row, (), clip=clip)
     nodes = [n for n, _ in walk.nodes]
-    texts = [" ".join(name_of(n).replace("\ufffc", " ").split()) for n in nodes if role_of(n) in TEXT_ROLES]
+    texts = [without_emoji(name_of(n)) for n in nodes if role_of(n) in TEXT_ROLES]
     return nodes, [t for t in texts if t]
 
 

@@ -28,7 +28,8 @@
  * Its buttons activate the page's actions: `profile.toggle-follow`,
  * `profile.followers`, `profile.following`, `profile.show-posts`,
  * `profile.mute`, `profile.block` and `profile.open-in-browser`; links go
- * to `profile.open-link` (s), which decides where they open. */
+ * to `profile.open-link` (s), mentions to `profile.open-mention` (the
+ * account `user@host` and the link), hashtags to `status.open-tag`. */
 struct _StarlingProfileHeader
 {
   GtkWidget             parent_instance;
@@ -181,6 +182,16 @@ link_cb (StarlingRichLabel     *label,
         return TRUE;
       break;
     case STARLING_LINK_MENTION:
+      /* A bio's mentions carry no account id: the page looks it up. */
+      if (link->name != NULL && link->href != NULL)
+        {
+          g_autofree char *acct = link->host != NULL ? g_strdup_printf ("%s@%s", link->name, link->host)
+                                                     : g_strdup (link->name);
+
+          if (gtk_widget_activate_action (GTK_WIDGET (self), "profile.open-mention", "(ss)", acct, link->href))
+            return TRUE;
+        }
+      break;
     case STARLING_LINK_URL:
     default:
       break;

@@ -815,6 +815,57 @@ open_link_activated (GtkWidget  *widget,
   open_uri (STARLING_PROFILE_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
+typedef struct
+{
+  StarlingProfilePage *page;
+  char                *href;
+} Mention;
+
+static void
+mention_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Mention *mention = user_data;
+  g_autoptr (StarlingAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
+
+  account = starling_client_entity_finish (STARLING_CLIENT (object), result, &error);
+  if (account != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (mention->page), "status.open-account", "s",
+                                starling_account_get_id (account));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* Not known to this server: the profile's own page, in the browser. */
+    open_uri (mention->page, mention->href);
+
+  g_object_unref (mention->page);
+  g_free (mention->href);
+  g_free (mention);
+}
+
+static void
+open_mention_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StarlingProfilePage *self = STARLING_PROFILE_PAGE (widget);
+  const char *acct;
+  const char *href;
+  Mention *mention;
+
+  g_variant_get (parameter, "(&s&s)", &acct, &href);
+  if (get_client (self) == NULL)
+    {
+      open_uri (self, href);
+      return;
+    }
+
+  mention = g_new0 (Mention, 1);
+  mention->page = g_object_ref (self);
+  mention->href = g_strdup (href);
+  starling_client_lookup_account_async (get_client (self), acct, self->cancellable, mention_cb, mention);
+}
+
 static void
 retry_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -1059,6 +1110,7 @@ starling_profile_page_class_init (StarlingProfilePageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.show-posts", NULL, show_posts_activated);
   gtk_widget_class_install_action (widget_class, "profile.open-in-browser", NULL, open_in_browser_activated);
   gtk_widget_class_install_action (widget_class, "profile.open-link", "s", open_link_activated);
+  gtk_widget_class_install_action (widget_class, "profile.open-mention", "(ss)", open_mention_activated);
   /* A container: without a role of its own, GTK 4.8 would read its type name. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

@@ -307,9 +307,12 @@ update_header (StarlingMainView *self)
   GtkWidget *page = pushed != NULL ? pushed->page : adw_view_stack_get_visible_child (self->stack);
   GtkWidget *header_widget = NULL;
 
-  if (self->titled_page != page)
+  if (self->titled_page != page || self->titled_page == NULL)
     {
-      g_clear_signal_handler (&self->title_handler, self->titled_page);
+      /* A page that went away took its handler with it. */
+      if (self->titled_page != NULL)
+        g_clear_signal_handler (&self->title_handler, self->titled_page);
+      self->title_handler = 0;
       g_clear_weak_pointer (&self->titled_page);
       if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "title") != NULL)
         {
@@ -535,7 +538,9 @@ starling_main_view_dispose (GObject *object)
 
   /* The bin lets go of the leaflet first, so the template does not
    * unparent a child the bin still holds. */
-  g_clear_signal_handler (&self->title_handler, self->titled_page);
+  if (self->titled_page != NULL)
+    g_clear_signal_handler (&self->title_handler, self->titled_page);
+  self->title_handler = 0;
   g_clear_weak_pointer (&self->titled_page);
   if (self->header_end_slot != NULL)
     adw_bin_set_child (self->header_end_slot, NULL);

@@ -705,11 +705,18 @@ take_focus_pending (StarlingTimelinePage *self)
 
   list_item = bound_item_at (self, self->focus_pending);
   row = list_item != NULL ? row_widget_of (list_item) : NULL;
-  if (row != NULL && gtk_widget_get_mapped (row))
-    {
-      gtk_widget_grab_focus (row);
-      self->focus_pending = -1;
-    }
+  if (row != NULL && gtk_widget_get_mapped (row) && gtk_widget_grab_focus (row))
+    self->focus_pending = -1;
+}
+
+/* A frame clock that went with its surface dropped its handlers. */
+static void
+clear_layout_handler (StarlingTimelinePage *self)
+{
+  if (self->layout_handler != 0 && g_signal_handler_is_connected (self->layout_clock, self->layout_handler))
+    g_signal_handler_disconnect (self->layout_clock, self->layout_handler);
+  self->layout_handler = 0;
+  g_clear_object (&self->layout_clock);
 }
 
 static gboolean
@@ -751,8 +758,7 @@ layout_after_cb (GdkFrameClock        *clock,
 {
   GtkAdjustment *adjustment = vadjustment (self);
 
-  g_clear_signal_handler (&self->layout_handler, self->layout_clock);
-  g_clear_object (&self->layout_clock);
+  clear_layout_handler (self);
 
   /* Off screen, the rows are not placed: the page tries again when it is
    * shown. */
@@ -844,6 +850,8 @@ queue_layout_fixup (StarlingTimelinePage *self)
   if (clock == NULL)
     return;
 
+  if (self->layout_clock != clock)
+    clear_layout_handler (self);
   if (self->layout_handler == 0)
     {
       self->layout_clock = g_object_ref (clock);
@@ -1355,7 +1363,8 @@ static void
 move_focus (StarlingTimelinePage *self,
             int                   delta)
 {
-  int position = starling_timeline_page_get_focus_position (self);
+  /* A move on its way counts: j pressed twice goes two posts down. */
+  int position = self->focus_pending >= 0 ? self->focus_pending : starling_timeline_page_get_focus_position (self);
   int n = n_posts (self);
 
   if (n == 0)
@@ -1475,8 +1484,7 @@ starling_timeline_page_dispose (GObject *object)
   if (self->save_position_id != 0)
     save_position (self);
   g_cancellable_cancel (self->cancellable);
-  g_clear_signal_handler (&self->layout_handler, self->layout_clock);
-  g_clear_object (&self->layout_clock);
+  clear_layout_handler (self);
   g_clear_handle_id (&self->fixup_idle, g_source_remove);
 
   if (self->feed != NULL)

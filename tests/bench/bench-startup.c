@@ -1,0 +1,265 @@
+/* bench-startup.c
+ * Copyright 2026 The Starling developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Start to the first painted timeline, from the cache. First it prepares
+ * what a second start finds: an account of the demo instance signed in
+ * (its token in the keyring, the account and the active account in a data
+ * file) and home's newest posts kept in that file. Then it starts the real
+ * application RUNS times, each in a new process, on that data file, and
+ * times the first frame (GdkFrameClock "after-paint") whose home timeline
+ * has rows:
+ *  - from the spawn of the process,
+ *  - from main(),
+ *  - from the application's activate.
+ * The demo server stays in this process and answers the refresh that
+ * follows, but the first rows come from the cache.
+ * Prints figures; it does not pass or fail.
+ *
+ * It needs a display and a keyring:
+ *   xvfb-run -a sh tests/with-keyring.sh env GSK_RENDERER=cairo \
+ *     _build/tests/bench/bench-startup [RUNS]
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
+#include "api/starling-account-manager.h"
+#include "api/starling-feed.h"
+#include "api/starling-session.h"
+#include "demo/starling-demo-server.h"
+#include "starling-application.h"
+#include "starling-window.h"
+#include "ui/timeline/starling-timeline-page.h"
+
+#define SEED 4242
+
+/* The child: the application, until home shows rows. */
+
+typedef struct
+{
+  StarlingApplication *app;
+  gint64               spawned;
+  gint64               main_entered;
+  gint64               activated;
+  gboolean             done;
+  gulong               paint_handler;
+  GdkFrameClock       *clock;
+} Child;
+
+static gboolean
+home_has_rows (StarlingWindow *window)
+{
+  StarlingMainView *view = starling_window_get_main_view (window);
+  GtkWidget *page;
+
+  if (g_strcmp0 (starling_window_get_visible_page (window), "signed-in") != 0)
+    return FALSE;
+  page = starling_main_view_get_page (view, "home");
+  return STARLING_IS_TIMELINE_PAGE (page)
+         && g_strcmp0 (starling_timeline_page_get_state (STARLING_TIMELINE_PAGE (page)), "list") == 0
+         && gtk_widget_get_mapped (page)
+         && starling_timeline_page_get_row_at (STARLING_TIMELINE_PAGE (page), 0) != NULL;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Child         *child)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (child->app));
+  gint64 now = g_get_monotonic_time ();
+
+  if (child->done || windows == NULL || !home_has_rows (windows->data))
+    return;
+
+  child->done = TRUE;
+  g_print ("%.1f %.1f %.1f\n", (now - child->spawned) / 1000.0, (now - child->main_entered) / 1000.0,
+           (now - child->activated) / 1000.0);
+}
+
+static void
+activate_cb (GApplication *app,
+             Child        *child)
+{
+  child->activated = g_get_monotonic_time ();
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 Child          *child)
+{
+  gtk_widget_realize (GTK_WIDGET (window));
+  child->clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  child->paint_handler = g_signal_connect_after (child->clock, "after-paint", G_CALLBACK (after_paint_cb), child);
+}
+
+static int
+run_child (const char *database)
+{
+  g_autoptr (GError) error = NULL;
+  Child child = { 0 };
+  const char *spawned = g_getenv ("STARLING_BENCH_SPAWNED");
+
+  child.main_entered = g_get_monotonic_time ();
+  child.spawned = spawned != NULL ? g_ascii_strtoll (spawned, NULL, 10) : child.main_entered;
+
+  child.app = starling_application_new ();
+  starling_application_set_storage (child.app, database, FALSE);
+  g_signal_connect (child.app, "activate", G_CALLBACK (activate_cb), &child);
+  g_signal_connect (child.app, "window-added", G_CALLBACK (window_added_cb), &child);
+  if (!g_application_register (G_APPLICATION (child.app), NULL, &error))
+    g_error ("The application did not register: %s", error->message);
+  g_application_activate (G_APPLICATION (child.app));
+
+  while (!child.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_handler_disconnect (child.clock, child.paint_handler);
+  g_application_quit (G_APPLICATION (child.app));
+  g_clear_object (&child.app);
+  return 0;
+}
+
+/* The parent: the demo server, what the first start leaves, and the
+ * runs. */
+
+static void
+result_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+prepare (StarlingDemoServer *server,
+         const char         *database_path)
+{
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (StarlingDatabase) database = NULL;
+  g_autoptr (StarlingSecretStore) store = starling_secret_store_new ();
+  g_autoptr (SoupSession) session = starling_session_new (NULL);
+  g_autoptr (StarlingAccountManager) manager = NULL;
+  g_autoptr (StarlingAccountSession) account = NULL;
+  g_autoptr (StarlingFeed) feed = NULL;
+  g_autofree char *token = starling_demo_server_create_token (server, "read write follow push");
+
+  starling_database_open_async (database_path, NULL, result_cb, &result);
+  database = starling_database_open_finish (wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  manager = starling_account_manager_new (session, database, store);
+  starling_account_manager_add_async (manager, starling_demo_server_get_base_uri (server), token, NULL,
+                                      result_cb, &result);
+  account = starling_account_manager_add_finish (manager, wait_result (&result), &error);
+  if (account == NULL)
+    g_error ("Could not sign in (is a keyring running? see the header): %s", error->message);
+  g_clear_object (&result);
+
+  feed = starling_feed_new (starling_account_session_get_client (account), STARLING_FEED_HOME, NULL);
+  starling_feed_set_cache (feed, database, starling_account_session_get_handle (account));
+  starling_feed_refresh_async (feed, NULL, result_cb, &result);
+  g_assert_true (starling_feed_refresh_finish (feed, wait_result (&result), &error));
+  g_clear_object (&result);
+  for (guint i = 0; i < 2; i++)
+    {
+      starling_feed_load_older_async (feed, NULL, result_cb, &result);
+      g_assert_true (starling_feed_load_older_finish (feed, wait_result (&result), &error));
+      g_clear_object (&result);
+    }
+  starling_feed_flush_cache_async (feed, NULL, result_cb, &result);
+  g_assert_true (starling_feed_flush_cache_finish (feed, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_print ("Prepared: @%s with %u posts of home in the cache\n", starling_account_session_get_handle (account),
+           g_list_model_get_n_items (G_LIST_MODEL (starling_feed_get_timeline (feed))));
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (StarlingDemoServer) server = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *database = NULL;
+  double times[3][64];
+  guint runs;
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    g_setenv ("GSETTINGS_SCHEMA_DIR", BUILDDIR "/data", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  if (argc == 3 && g_str_equal (argv[1], "--child"))
+    return run_child (argv[2]);
+
+  runs = CLAMP (argc > 1 ? atoi (argv[1]) : 5, 1, 64);
+  server = starling_demo_server_new (SEED);
+  if (!starling_demo_server_start (server, &error))
+    g_error ("The demo server did not start: %s", error->message);
+  dir = g_dir_make_tmp ("starling-bench-startup-XXXXXX", &error);
+  g_assert_no_error (error);
+  database = g_build_filename (dir, "starling.db", NULL);
+  prepare (server, database);
+
+  /* One start that is not counted: the files it reads come into the page
+   * cache, as on a machine where Starling ran before. */
+  for (guint run = 0; run <= runs; run++)
+    {
+      g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+      g_autoptr (GSubprocess) process = NULL;
+      g_autoptr (GAsyncResult) result = NULL;
+      g_autofree char *spawned = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_monotonic_time ());
+      g_autofree char *output = NULL;
+      g_auto (GStrv) fields = NULL;
+
+      g_subprocess_launcher_setenv (launcher, "STARLING_BENCH_SPAWNED", spawned, TRUE);
+      process = g_subprocess_launcher_spawn (launcher, &error, argv[0], "--child", database, NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8_async (process, NULL, NULL, result_cb, &result);
+      if (!g_subprocess_communicate_utf8_finish (process, wait_result (&result), &output, NULL, &error))
+        g_error ("The run failed: %s", error->message);
+      fields = g_strsplit (g_strstrip (output), " ", 3);
+      if (g_strv_length (fields) != 3)
+        g_error ("The run said: %s", output);
+      if (run == 0)
+        continue;
+      for (guint i = 0; i < 3; i++)
+        times[i][run - 1] = g_ascii_strtod (fields[i], NULL);
+      g_print ("  run %u: %s ms from the spawn, %s ms from main(), %s ms from activate\n", run, fields[0],
+               fields[1], fields[2]);
+    }
+
+  for (guint i = 0; i < 3; i++)
+    qsort (times[i], runs, sizeof (double), compare_doubles);
+  g_print ("Start to the first painted timeline from the cache (median of %u runs, GSK_RENDERER=%s):\n"
+           "  %.1f ms from the spawn, %.1f ms from main(), %.1f ms from activate\n",
+           runs, g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default",
+           times[0][runs / 2], times[1][runs / 2], times[2][runs / 2]);
+
+  starling_demo_server_stop (server);
+  g_remove (database);
+  return 0;
+}
