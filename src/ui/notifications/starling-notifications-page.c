@@ -292,8 +292,12 @@ markers_cb (GObject      *object,
     }
 
   self->markers_known = TRUE;
+  /* Asked again at each reload: the newer answer replaces the older. */
   if (notifications != NULL && starling_marker_get_last_read_id (notifications) != NULL)
-    self->last_read_id = g_strdup (starling_marker_get_last_read_id (notifications));
+    {
+      g_free (self->last_read_id);
+      self->last_read_id = g_strdup (starling_marker_get_last_read_id (notifications));
+    }
   compute_unread (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->list_view));
   mark_read (self);
