@@ -869,6 +869,8 @@ starling_notifications_page_class_init (StarlingNotificationsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "notifications.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "notifications.load-older", NULL, load_older_activated);
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -1111,6 +1111,8 @@ starling_profile_page_class_init (StarlingProfilePageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.open-in-browser", NULL, open_in_browser_activated);
   gtk_widget_class_install_action (widget_class, "profile.open-link", "s", open_link_activated);
   gtk_widget_class_install_action (widget_class, "profile.open-mention", "(ss)", open_mention_activated);
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "text/starling-html.h"
 #include "text/starling-time.h"
 #include "ui/accounts/starling-avatar.h"
+#include "ui/common/starling-accessibility.h"
 #include "ui/media/starling-image-loader.h"
 #include "ui/media/starling-media-viewer.h"
 
@@ -611,13 +612,14 @@ update_accessible (StarlingStatusRow *self)
 
   if (self->status == NULL)
     {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      starling_accessibility_set_row_label (GTK_WIDGET (self), NULL);
       return;
     }
 
   now = starling_minute_clock_dup_now (starling_minute_clock_get_default ());
   sentence = starling_status_text_accessible_label (self->status, now, self->content_revealed);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
+  /* The list item that holds the row reads it too. */
+  starling_accessibility_set_row_label (GTK_WIDGET (self), sentence);
 }
 
 static void
@@ -722,7 +724,8 @@ update_author (StarlingStatusRow *self)
   gtk_label_set_text (self->handle_label, handle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->handle_label), handle);
 
-  /* The initials come from the name as shown, without emoji. */
+  /* The initials, and what the avatar's button reads, come from the name
+   * as shown, without emoji shortcodes. */
   initials_name = starling_status_text_dup_plain_name (author);
   adw_avatar_set_text (self->avatar, initials_name);
   avatar_url = starling_account_get_avatar_static (author);
@@ -731,7 +734,7 @@ update_author (StarlingStatusRow *self)
   starling_avatar_set_url (self->avatar, self->image_loader, avatar_url);
   set_action (self->avatar_button, "status.open-account", starling_account_get_id (author));
   /* TRANSLATORS: the tooltip of a post's avatar */
-  avatar_tooltip = g_strdup_printf (_("Open the profile of %s"), starling_account_get_display (author));
+  avatar_tooltip = g_strdup_printf (_("Open the profile of %s"), initials_name);
   gtk_widget_set_tooltip_text (self->avatar_button, avatar_tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->avatar_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, avatar_tooltip, -1);

@@ -725,6 +725,8 @@ starling_thread_page_class_init (StarlingThreadPageClass *klass)
   gtk_widget_class_install_action (widget_class, "thread.retry", NULL, retry_activated);
   gtk_widget_class_install_action (widget_class, "thread.favourited-by", "s", engaged_by_activated);
   gtk_widget_class_install_action (widget_class, "thread.boosted-by", "s", engaged_by_activated);
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

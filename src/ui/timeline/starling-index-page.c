@@ -423,6 +423,8 @@ starling_index_page_class_init (StarlingIndexPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "indexpage");
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
