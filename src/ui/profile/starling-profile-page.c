@@ -18,6 +18,7 @@
 #include "starling-account-list-window.h"
 #include "starling-profile-header.h"
 #include "starling-profile-page.h"
+#include "ui/common/starling-style.h"
 
 /* An account's profile: its header (see #StarlingProfileHeader) and its
  * posts below, in one list view, so that scrolling far down a profile
@@ -1053,23 +1054,6 @@ starling_profile_page_set_property (GObject      *object,
 }
 
 static void
-ensure_style (void)
-{
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/profile/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
-static void
 starling_profile_page_class_init (StarlingProfilePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1121,7 +1105,7 @@ starling_profile_page_init (StarlingProfilePage *self)
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkNoSelection) selection = NULL;
 
-  ensure_style ();
+  starling_style_load (RESOURCE_BASE "/profile/style.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -16,6 +16,7 @@
 #include "ui/accounts/starling-avatar.h"
 
 #include "starling-main-view.h"
+#include "ui/common/starling-style.h"
 
 #define SHELL_RESOURCE RESOURCE_BASE "/shell"
 
@@ -515,20 +516,9 @@ folded_changed_cb (StarlingMainView *self)
 static void
 load_style (void)
 {
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, SHELL_RESOURCE "/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
-                                    SHELL_RESOURCE "/icons");
-  loaded = TRUE;
+  if (starling_style_load (SHELL_RESOURCE "/style.css"))
+    gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                      SHELL_RESOURCE "/icons");
 }
 
 static void

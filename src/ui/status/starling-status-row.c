@@ -30,6 +30,7 @@
 #include "starling-rich-label.h"
 #include "starling-status-actions.h"
 #include "starling-status-row.h"
+#include "ui/common/starling-style.h"
 
 /* How one post looks in a timeline, a thread or a quote.
  *
@@ -1818,23 +1819,6 @@ starling_status_row_constructed (GObject *object)
 }
 
 static void
-ensure_style (void)
-{
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/status/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
-static void
 starling_status_row_class_init (StarlingStatusRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1967,7 +1951,7 @@ starling_status_row_init (StarlingStatusRow *self)
 {
   GtkGesture *click;
 
-  ensure_style ();
+  starling_style_load (RESOURCE_BASE "/status/style.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   self->images_cancellable = g_cancellable_new ();
 

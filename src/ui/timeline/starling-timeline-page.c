@@ -22,6 +22,7 @@
 #include "ui/status/starling-status-row.h"
 
 #include "starling-timeline-page.h"
+#include "ui/common/starling-style.h"
 
 #define TIMELINE_RESOURCE RESOURCE_BASE "/timeline"
 
@@ -146,23 +147,6 @@ static void check_load_older (StarlingTimelinePage *self);
 static void queue_layout_fixup (StarlingTimelinePage *self);
 
 /* Helpers */
-
-static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, TIMELINE_RESOURCE "/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
 
 static GListModel *
 timeline (StarlingTimelinePage *self)
@@ -1809,7 +1793,7 @@ starling_timeline_page_class_init (StarlingTimelinePageClass *klass)
 static void
 starling_timeline_page_init (StarlingTimelinePage *self)
 {
-  load_style ();
+  starling_style_load (TIMELINE_RESOURCE "/style.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
