@@ -306,9 +306,20 @@ set_count (GtkLabel   *number,
            const char *plural)
 {
   g_autofree char *text = count > 0 ? starling_status_text_format_count (count) : g_strdup ("0");
+  const char *words = g_dngettext (GETTEXT_PACKAGE, singular, plural, (gulong) MIN (MAX (count, 0), G_MAXULONG));
+  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (number), GTK_TYPE_BUTTON);
+  g_autofree char *spoken = NULL;
 
   gtk_label_set_text (number, text);
-  gtk_label_set_text (caption, g_dngettext (GETTEXT_PACKAGE, singular, plural, (gulong) MIN (MAX (count, 0), G_MAXULONG)));
+  gtk_label_set_text (caption, words);
+
+  /* The button around the count reads it: "358 posts", not "GtkButton". */
+  if (button != NULL)
+    {
+      /* TRANSLATORS: what a screen reader reads for a count on a profile: "358 posts" */
+      spoken = g_strdup_printf (C_("profile count", "%s %s"), text, words);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+    }
 }
 
 static void

@@ -522,8 +522,9 @@ new_gap_row (StarlingTimelinePage *self)
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("view-more-horizontal-symbolic"));
   gtk_box_append (GTK_BOX (box), gtk_label_new (_("Load missing posts")));
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_stack_add_named (GTK_STACK (stack), box, "idle");
-  gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
+  /* Titled: a screen reader reads a stack page's title, or "GtkStackPage". */
+  gtk_stack_page_set_title (gtk_stack_add_named (GTK_STACK (stack), box, "idle"), _("Load missing posts"));
+  gtk_stack_page_set_title (gtk_stack_add_named (GTK_STACK (stack), spinner, "loading"), _("Loading"));
   gtk_button_set_child (GTK_BUTTON (button), stack);
   gtk_widget_add_css_class (button, "starling-gap-button");
   gtk_widget_add_css_class (button, "flat");
