@@ -11,12 +11,21 @@
 #     empty, not a type name ("GtkButton", "AdwGizmo"), no mnemonic
 #     underscore, not the same words twice ("_Add Account Add Account");
 #     a button that shows only an icon has a name in words;
+#   - nothing of ours reads its type name ("StarlingTimelinePage", an
+#     untitled "GtkStackPage") and every list has a name;
 #   - the sidebar reads as a list, "Places", of named items, each named as
 #     it is shown;
 #   - each post row of the home timeline reads as one sentence: the
-#     author's name, a time, the text and the counts;
-#   - the keyboard focus stays on what is shown and is never unnamed, and
-#     j/k move it to the next and the previous post row.
+#     author's name, a time, the text and the counts; going through the
+#     timeline with j, a boost, a content warning (closed: the warning
+#     only), media (count and descriptions) and a poll are checked against
+#     what their rows show;
+#   - the keyboard focus stays on what is shown and is never unnamed: Tab
+#     goes round, and j/k move it to the next and the previous post row;
+#   - the account switcher and its popover, a thread (Enter on a post), a
+#     profile (a post's avatar), the media viewer (a picture; Escape
+#     closes it), the notifications (each reads what happened and when),
+#     the main menu, and the welcome page that leaving the demo leads to.
 #
 # Usage: check-a11y.py STARLING_BINARY
 # Needs a display (Xvfb) and a session bus (dbus-run-session); the
@@ -59,7 +68,7 @@ except (ImportError, ValueError) as e:
 SIGNED_IN_TIMEOUT = 150
 TIMELINE_TIMEOUT = 90
 FOCUS_TIMEOUT = 15
-MAX_TAB_STOPS = 30
+MAX_TAB_STOPS = 20
 MAX_J_STEPS = 80
 
 TYPE_NAME = re.compile(r"^(Gtk|Adw|Gdk|Starling)[A-Z][A-Za-z]*$")
