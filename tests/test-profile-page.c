@@ -17,6 +17,7 @@
 #include "ui/profile/starling-account-list-window.h"
 #include "ui/profile/starling-profile-header.h"
 #include "ui/profile/starling-profile-page.h"
+#include "ui/status/starling-rich-label.h"
 #include "ui/status/starling-status-row.h"
 #include "ui/status/starling-status-text.h"
 
@@ -297,6 +298,22 @@ test_own (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (website), "verified"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (cafe), "verified"));
   g_assert_nonnull (starling_test_find_label (GTK_WIDGET (website), "Website"));
+
+  /* The bio's hashtag opens inside the app. */
+  {
+    StarlingRichLabel *note = STARLING_RICH_LABEL (header_child (page, "note_label"));
+    StarlingRichText *text = starling_rich_label_get_rich_text (note);
+    const StarlingLink *link = NULL;
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < starling_rich_text_get_n_links (text) && link == NULL; i++)
+      if (starling_rich_text_get_link (text, i)->kind == STARLING_LINK_HASHTAG)
+        link = starling_rich_text_get_link (text, i);
+    g_assert_nonnull (link);
+    g_signal_emit_by_name (note, "link-activated", link, &handled);
+    g_assert_true (handled);
+    g_assert_cmpstr (starling_test_demo_asked (demo, "open-tag"), ==, "coffee");
+  }
 
   /* The header first, then the pinned posts. */
   first = g_list_model_get_item (model, 0);

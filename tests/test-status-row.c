@@ -1118,7 +1118,7 @@ test_accessible_label (void)
   g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 1, 1, 12, 5, 0);
   Page page = new_page (600);
   StarlingStatusRow *row;
-  const char *expected = "Ada Lovelace, boosted by Charles, 5 minutes ago: Notes on the engine. "
+  const char *expected = "Charles boosted Ada Lovelace’s post, 5 minutes ago: Notes on the engine. "
                          "3 replies, 10 boosts, 25 favourites";
   GtkWidget *buttons[] = { NULL, NULL, NULL, NULL, NULL };
   const char *names[] = { "reply_button", "boost_button", "favourite_button", "bookmark_button", "more_button" };
@@ -1156,7 +1156,7 @@ test_accessible_label (void)
   /* The label follows the counts, and the time the clock. */
   starling_status_set_favourites_count (starling_status_get_reblog (status), 26);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Ada Lovelace, boosted by Charles, 5 minutes ago: Notes on the engine. "
+                                       "Charles boosted Ada Lovelace’s post, 5 minutes ago: Notes on the engine. "
                                        "3 replies, 10 boosts, 26 favourites");
   {
     g_autoptr (GDateTime) later = g_date_time_add_minutes (now, 10);
@@ -1164,7 +1164,7 @@ test_accessible_label (void)
     starling_minute_clock_set_now (starling_minute_clock_get_default (), later);
     g_assert_cmpstr (gtk_label_get_text (child (row, "time_label")), ==, "15m");
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                         "Ada Lovelace, boosted by Charles, 15 minutes ago: Notes on the engine. "
+                                         "Charles boosted Ada Lovelace’s post, 15 minutes ago: Notes on the engine. "
                                          "3 replies, 10 boosts, 26 favourites");
   }
 

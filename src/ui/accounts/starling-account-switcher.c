@@ -283,6 +283,8 @@ starling_account_switcher_class_init (StarlingAccountSwitcherClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StarlingAccountSwitcher, accounts_list);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, popdown_cb);
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

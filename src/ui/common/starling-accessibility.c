@@ -65,6 +65,126 @@ button_realize_hook_cb (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* Rows in list views. GTK 4.8 focuses a list view's list item itself (on
+ * Tab, with the list's own keys, after scroll-to-item) and a list item
+ * reads nothing of its own: the row inside says what it is, and its list
+ * item must say the same. */
+
+static GQuark
+row_label_quark (void)
+{
+  return g_quark_from_static_string ("starling-row-label");
+}
+
+static GQuark
+labelled_item_quark (void)
+{
+  return g_quark_from_static_string ("starling-row-labelled-item");
+}
+
+static GQuark
+item_owner_quark (void)
+{
+  return g_quark_from_static_string ("starling-list-item-owner");
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* The list item that holds @row, unless another labelled row stands
+ * between them (a post inside a notification: the notification speaks for
+ * the item). */
+static GtkWidget *
+list_item_of (GtkWidget *row)
+{
+  GtkWidget *ancestor = gtk_widget_get_parent (row);
+
+  for (guint depth = 0; ancestor != NULL && depth < 4; depth++)
+    {
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (ancestor)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+        return ancestor;
+      if (g_object_get_qdata (G_OBJECT (ancestor), row_label_quark ()) != NULL)
+        return NULL;
+      ancestor = gtk_widget_get_parent (ancestor);
+    }
+  return NULL;
+}
+
+static void
+label_list_item (GtkWidget *row)
+{
+  GWeakRef *labelled = g_object_get_qdata (G_OBJECT (row), labelled_item_quark ());
+  const char *label = g_object_get_qdata (G_OBJECT (row), row_label_quark ());
+  GtkWidget *item = list_item_of (row);
+  g_autoptr (GtkWidget) old = NULL;
+
+  if (labelled == NULL)
+    {
+      labelled = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (labelled, NULL);
+      g_object_set_qdata_full (G_OBJECT (row), labelled_item_quark (), labelled, weak_ref_free);
+    }
+
+  /* The item this row left reads nothing more of it, unless another row
+   * speaks for it now. */
+  old = g_weak_ref_get (labelled);
+  if (old != NULL && old != item && g_object_get_qdata (G_OBJECT (old), item_owner_quark ()) == row)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (old), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      g_object_set_qdata (G_OBJECT (old), item_owner_quark (), NULL);
+    }
+  g_weak_ref_set (labelled, item);
+
+  if (item == NULL)
+    return;
+
+  g_object_set_qdata (G_OBJECT (item), item_owner_quark (), row);
+  if (label != NULL && *label != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+row_parent_changed_cb (GtkWidget  *row,
+                       GParamSpec *pspec,
+                       gpointer    user_data)
+{
+  label_list_item (row);
+}
+
+/**
+ * starling_accessibility_set_row_label:
+ * @row: a row of a list (a post, a notification)
+ * @label: (nullable): the one sentence a screen reader reads for it, or
+ *   %NULL while it shows nothing
+ *
+ * Sets what @row reads, and makes the list item that holds it in a list
+ * view read the same, from now on and wherever the row goes.
+ */
+void
+starling_accessibility_set_row_label (GtkWidget  *row,
+                                      const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+
+  if (g_object_get_qdata (G_OBJECT (row), row_label_quark ()) == NULL)
+    g_signal_connect (row, "notify::parent", G_CALLBACK (row_parent_changed_cb), NULL);
+  /* An empty string marks a row that reads nothing yet. */
+  g_object_set_qdata_full (G_OBJECT (row), row_label_quark (), g_strdup (label != NULL ? label : ""), g_free);
+
+  if (label != NULL && *label != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  label_list_item (row);
+}
+
 /**
  * starling_accessibility_init:
  *

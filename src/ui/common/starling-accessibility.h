@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
-void starling_accessibility_init (void);
+void starling_accessibility_init          (void);
+void starling_accessibility_set_row_label (GtkWidget  *row,
+                                           const char *label);
 
 G_END_DECLS

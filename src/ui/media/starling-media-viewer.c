@@ -15,6 +15,7 @@
 #include "api/starling-api-error.h"
 
 #include "starling-media-viewer.h"
+#include "ui/common/starling-style.h"
 
 /* The attachments of one post, full size, in a window of their own:
  * Left and Right (or a swipe, or the arrow buttons) go through them;
@@ -1130,23 +1131,6 @@ starling_media_viewer_set_property (GObject      *object,
 }
 
 static void
-ensure_style (void)
-{
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/media/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
-static void
 starling_media_viewer_class_init (StarlingMediaViewerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1235,7 +1219,7 @@ starling_media_viewer_init (StarlingMediaViewer *self)
   GtkGesture *zoom;
   GtkGesture *swipe;
 
-  ensure_style ();
+  starling_style_load (RESOURCE_BASE "/media/style.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   add_keys (self);
 

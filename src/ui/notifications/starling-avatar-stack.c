@@ -101,6 +101,8 @@ starling_avatar_stack_class_init (StarlingAvatarStackClass *klass)
   widget_class->measure = starling_avatar_stack_measure;
   widget_class->size_allocate = starling_avatar_stack_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "avatarstack");
+  /* The avatars only show who the summary beside them names. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }
 
 static void

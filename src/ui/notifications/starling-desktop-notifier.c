@@ -373,12 +373,14 @@ open_in_window (StarlingDesktopNotifier *self,
     return;
   gtk_window_present (window);
 
-  /* Once the window shows the account that was made active. */
+  /* Once the window shows the account that was made active; at the
+   * default priority, so a busy window (drawing every frame) does not
+   * starve it as it would an idle one. */
   open = g_new0 (Open, 1);
   g_set_weak_pointer (&open->window, window);
   open->action = g_strdup (action);
   open->id = g_strdup (id);
-  g_idle_add (open_idle_cb, open);
+  g_idle_add_full (G_PRIORITY_DEFAULT, open_idle_cb, open, NULL);
 }
 
 static void

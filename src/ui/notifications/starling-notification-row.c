@@ -11,6 +11,7 @@
 
 #include "model/starling-notification-group.h"
 #include "text/starling-time.h"
+#include "ui/common/starling-accessibility.h"
 #include "ui/status/starling-minute-clock.h"
 #include "ui/status/starling-status-text.h"
 
@@ -394,6 +395,47 @@ update_request (StarlingNotificationRow *self)
     }
 }
 
+/* The one sentence a screen reader reads for the row: whether it is new,
+ * what happened, when, and who for a follow; the post it is about reads
+ * itself (its own row inside). */
+static void
+update_accessible (StarlingNotificationRow *self)
+{
+  g_autoptr (GString) spoken = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  GDateTime *time;
+
+  if (self->item == NULL)
+    {
+      starling_accessibility_set_row_label (GTK_WIDGET (self), NULL);
+      return;
+    }
+
+  summary = starling_notification_item_dup_summary (self->item, self->own_account_id, FALSE);
+  spoken = g_string_new (NULL);
+  if (gtk_widget_get_visible (self->unread_dot))
+    /* TRANSLATORS: what a screen reader reads first for a notification not seen before */
+    g_string_append_printf (spoken, _("New: %s"), summary);
+  else
+    g_string_append (spoken, summary);
+
+  time = item_time (self->item);
+  if (time != NULL)
+    {
+      g_autofree char *age = NULL;
+
+      now = starling_minute_clock_dup_now (starling_minute_clock_get_default ());
+      age = starling_time_format_spoken (time, now);
+      g_string_append_printf (spoken, ", %s", age);
+    }
+  if (gtk_widget_get_visible (GTK_WIDGET (self->detail_label)))
+    g_string_append_printf (spoken, ", %s", gtk_label_get_text (self->detail_label));
+
+  /* The list item that holds the row reads it too. */
+  starling_accessibility_set_row_label (GTK_WIDGET (self), spoken->str);
+}
+
 static void
 update (StarlingNotificationRow *self)
 {
@@ -417,6 +459,7 @@ update (StarlingNotificationRow *self)
       starling_avatar_stack_set_accounts (self->avatars, NULL, NULL);
       show_status (self, NULL, FALSE);
       gtk_widget_set_visible (self->request_box, FALSE);
+      update_accessible (self);
       return;
     }
 
@@ -469,6 +512,8 @@ update (StarlingNotificationRow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "mention");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "mention");
+
+  update_accessible (self);
 }
 
 /* Follow requests */
@@ -616,12 +661,15 @@ starling_notification_row_class_init (StarlingNotificationRowClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "notificationrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 starling_notification_row_init (StarlingNotificationRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The row speaks for its list item, before the post inside it can. */
+  starling_accessibility_set_row_label (GTK_WIDGET (self), NULL);
 }
 
 GtkWidget *
@@ -698,6 +746,7 @@ starling_notification_row_set_unread (StarlingNotificationRow *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "unread");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "unread");
+  update_accessible (self);
 }
 
 /* The sentence shown, without markup. */

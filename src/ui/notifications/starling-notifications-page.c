@@ -16,6 +16,7 @@
 
 #include "starling-notification-row.h"
 #include "starling-notifications-page.h"
+#include "ui/common/starling-style.h"
 
 /* The notifications of one account, grouped where the server groups them
  * (Mastodon 4.3 and later: "Ana and 5 others favourited your post"), else
@@ -292,8 +293,12 @@ markers_cb (GObject      *object,
     }
 
   self->markers_known = TRUE;
+  /* Asked again at each reload: the newer answer replaces the older. */
   if (notifications != NULL && starling_marker_get_last_read_id (notifications) != NULL)
-    self->last_read_id = g_strdup (starling_marker_get_last_read_id (notifications));
+    {
+      g_free (self->last_read_id);
+      self->last_read_id = g_strdup (starling_marker_get_last_read_id (notifications));
+    }
   compute_unread (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->list_view));
   mark_read (self);
@@ -807,23 +812,6 @@ starling_notifications_page_set_property (GObject      *object,
 }
 
 static void
-ensure_style (void)
-{
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/notifications/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
-static void
 starling_notifications_page_class_init (StarlingNotificationsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -865,6 +853,8 @@ starling_notifications_page_class_init (StarlingNotificationsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "notifications.refresh", NULL, refresh_activated);
   gtk_widget_class_install_action (widget_class, "notifications.load-older", NULL, load_older_activated);
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -872,7 +862,7 @@ starling_notifications_page_init (StarlingNotificationsPage *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  ensure_style ();
+  starling_style_load (RESOURCE_BASE "/notifications/style.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

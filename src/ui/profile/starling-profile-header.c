@@ -28,7 +28,8 @@
  * Its buttons activate the page's actions: `profile.toggle-follow`,
  * `profile.followers`, `profile.following`, `profile.show-posts`,
  * `profile.mute`, `profile.block` and `profile.open-in-browser`; links go
- * to `profile.open-link` (s), which decides where they open. */
+ * to `profile.open-link` (s), mentions to `profile.open-mention` (the
+ * account `user@host` and the link), hashtags to `status.open-tag`. */
 struct _StarlingProfileHeader
 {
   GtkWidget             parent_instance;
@@ -181,6 +182,16 @@ link_cb (StarlingRichLabel     *label,
         return TRUE;
       break;
     case STARLING_LINK_MENTION:
+      /* A bio's mentions carry no account id: the page looks it up. */
+      if (link->name != NULL && link->href != NULL)
+        {
+          g_autofree char *acct = link->host != NULL ? g_strdup_printf ("%s@%s", link->name, link->host)
+                                                     : g_strdup (link->name);
+
+          if (gtk_widget_activate_action (GTK_WIDGET (self), "profile.open-mention", "(ss)", acct, link->href))
+            return TRUE;
+        }
+      break;
     case STARLING_LINK_URL:
     default:
       break;
@@ -295,9 +306,20 @@ set_count (GtkLabel   *number,
            const char *plural)
 {
   g_autofree char *text = count > 0 ? starling_status_text_format_count (count) : g_strdup ("0");
+  const char *words = g_dngettext (GETTEXT_PACKAGE, singular, plural, (gulong) MIN (MAX (count, 0), G_MAXULONG));
+  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (number), GTK_TYPE_BUTTON);
+  g_autofree char *spoken = NULL;
 
   gtk_label_set_text (number, text);
-  gtk_label_set_text (caption, g_dngettext (GETTEXT_PACKAGE, singular, plural, (gulong) MIN (MAX (count, 0), G_MAXULONG)));
+  gtk_label_set_text (caption, words);
+
+  /* The button around the count reads it: "358 posts", not "GtkButton". */
+  if (button != NULL)
+    {
+      /* TRANSLATORS: what a screen reader reads for a count on a profile: "358 posts" */
+      spoken = g_strdup_printf (C_("profile count", "%s %s"), text, words);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+    }
 }
 
 static void
@@ -594,6 +616,8 @@ starling_profile_header_class_init (StarlingProfileHeaderClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "profileheader");
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

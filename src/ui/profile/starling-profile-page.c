@@ -18,6 +18,7 @@
 #include "starling-account-list-window.h"
 #include "starling-profile-header.h"
 #include "starling-profile-page.h"
+#include "ui/common/starling-style.h"
 
 /* An account's profile: its header (see #StarlingProfileHeader) and its
  * posts below, in one list view, so that scrolling far down a profile
@@ -815,6 +816,57 @@ open_link_activated (GtkWidget  *widget,
   open_uri (STARLING_PROFILE_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
+typedef struct
+{
+  StarlingProfilePage *page;
+  char                *href;
+} Mention;
+
+static void
+mention_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Mention *mention = user_data;
+  g_autoptr (StarlingAccount) account = NULL;
+  g_autoptr (GError) error = NULL;
+
+  account = starling_client_entity_finish (STARLING_CLIENT (object), result, &error);
+  if (account != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (mention->page), "status.open-account", "s",
+                                starling_account_get_id (account));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* Not known to this server: the profile's own page, in the browser. */
+    open_uri (mention->page, mention->href);
+
+  g_object_unref (mention->page);
+  g_free (mention->href);
+  g_free (mention);
+}
+
+static void
+open_mention_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StarlingProfilePage *self = STARLING_PROFILE_PAGE (widget);
+  const char *acct;
+  const char *href;
+  Mention *mention;
+
+  g_variant_get (parameter, "(&s&s)", &acct, &href);
+  if (get_client (self) == NULL)
+    {
+      open_uri (self, href);
+      return;
+    }
+
+  mention = g_new0 (Mention, 1);
+  mention->page = g_object_ref (self);
+  mention->href = g_strdup (href);
+  starling_client_lookup_account_async (get_client (self), acct, self->cancellable, mention_cb, mention);
+}
+
 static void
 retry_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -1002,23 +1054,6 @@ starling_profile_page_set_property (GObject      *object,
 }
 
 static void
-ensure_style (void)
-{
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/profile/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
-static void
 starling_profile_page_class_init (StarlingProfilePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1059,6 +1094,9 @@ starling_profile_page_class_init (StarlingProfilePageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.show-posts", NULL, show_posts_activated);
   gtk_widget_class_install_action (widget_class, "profile.open-in-browser", NULL, open_in_browser_activated);
   gtk_widget_class_install_action (widget_class, "profile.open-link", "s", open_link_activated);
+  gtk_widget_class_install_action (widget_class, "profile.open-mention", "(ss)", open_mention_activated);
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -1067,7 +1105,7 @@ starling_profile_page_init (StarlingProfilePage *self)
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkNoSelection) selection = NULL;
 
-  ensure_style ();
+  starling_style_load (RESOURCE_BASE "/profile/style.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -16,6 +16,7 @@
 #include "ui/accounts/starling-avatar.h"
 
 #include "starling-main-view.h"
+#include "ui/common/starling-style.h"
 
 #define SHELL_RESOURCE RESOURCE_BASE "/shell"
 
@@ -282,11 +283,20 @@ update_title (StarlingMainView *self)
 {
   int index = current_place (self);
   g_autofree char *title = NULL;
+  const char *shown;
+  GtkWidget *page;
 
   if (top_pushed (self, index) != NULL)
     title = page_title (self->titled_page);
-  adw_window_title_set_title (self->content_title,
-                              title != NULL ? title : index >= 0 ? _(places[index].title) : "");
+  shown = title != NULL ? title : index >= 0 ? _(places[index].title) : "";
+  adw_window_title_set_title (self->content_title, shown);
+
+  /* A screen reader reads the stack page it enters: by the title shown,
+   * not "GtkStackPage". */
+  page = gtk_stack_get_visible_child (self->nav_stack);
+  if (page != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (self->nav_stack, page)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
 }
 
 /* The header follows the page shown: its title, the way back, and the
@@ -507,20 +517,9 @@ folded_changed_cb (StarlingMainView *self)
 static void
 load_style (void)
 {
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, SHELL_RESOURCE "/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
-                                    SHELL_RESOURCE "/icons");
-  loaded = TRUE;
+  if (starling_style_load (SHELL_RESOURCE "/style.css"))
+    gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                      SHELL_RESOURCE "/icons");
 }
 
 static void
@@ -656,6 +655,8 @@ starling_main_view_class_init (StarlingMainViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "starlingmainview");
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

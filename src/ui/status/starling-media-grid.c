@@ -262,7 +262,9 @@ add_tile (StarlingMediaGrid       *self,
   tile.placeholder = starling_media_blurhash_texture (starling_media_attachment_get_blurhash (attachment),
                                                       attachment_aspect (attachment));
 
-  tile.picture = GTK_PICTURE (gtk_picture_new ());
+  /* The tile's button says what the picture is ("Image 1 of 3", with its
+   * description): the picture itself would read as "GtkPicture". */
+  tile.picture = g_object_new (GTK_TYPE_PICTURE, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   gtk_picture_set_can_shrink (tile.picture, TRUE);
   gtk_picture_set_content_fit (tile.picture, GTK_CONTENT_FIT_COVER);
   gtk_widget_add_css_class (GTK_WIDGET (tile.picture), "media-picture");

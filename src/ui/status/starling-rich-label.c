@@ -262,6 +262,8 @@ starling_rich_label_class_init (StarlingRichLabelClass *klass)
                   G_TYPE_BOOLEAN, 1, G_TYPE_POINTER);
 
   gtk_widget_class_set_css_name (widget_class, "richlabel");
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

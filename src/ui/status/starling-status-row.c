@@ -20,6 +20,7 @@
 #include "text/starling-html.h"
 #include "text/starling-time.h"
 #include "ui/accounts/starling-avatar.h"
+#include "ui/common/starling-accessibility.h"
 #include "ui/media/starling-image-loader.h"
 #include "ui/media/starling-media-viewer.h"
 
@@ -29,6 +30,7 @@
 #include "starling-rich-label.h"
 #include "starling-status-actions.h"
 #include "starling-status-row.h"
+#include "ui/common/starling-style.h"
 
 /* How one post looks in a timeline, a thread or a quote.
  *
@@ -611,13 +613,14 @@ update_accessible (StarlingStatusRow *self)
 
   if (self->status == NULL)
     {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      starling_accessibility_set_row_label (GTK_WIDGET (self), NULL);
       return;
     }
 
   now = starling_minute_clock_dup_now (starling_minute_clock_get_default ());
   sentence = starling_status_text_accessible_label (self->status, now, self->content_revealed);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence, -1);
+  /* The list item that holds the row reads it too. */
+  starling_accessibility_set_row_label (GTK_WIDGET (self), sentence);
 }
 
 static void
@@ -722,7 +725,8 @@ update_author (StarlingStatusRow *self)
   gtk_label_set_text (self->handle_label, handle);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->handle_label), handle);
 
-  /* The initials come from the name as shown, without emoji. */
+  /* The initials, and what the avatar's button reads, come from the name
+   * as shown, without emoji shortcodes. */
   initials_name = starling_status_text_dup_plain_name (author);
   adw_avatar_set_text (self->avatar, initials_name);
   avatar_url = starling_account_get_avatar_static (author);
@@ -731,7 +735,7 @@ update_author (StarlingStatusRow *self)
   starling_avatar_set_url (self->avatar, self->image_loader, avatar_url);
   set_action (self->avatar_button, "status.open-account", starling_account_get_id (author));
   /* TRANSLATORS: the tooltip of a post's avatar */
-  avatar_tooltip = g_strdup_printf (_("Open the profile of %s"), starling_account_get_display (author));
+  avatar_tooltip = g_strdup_printf (_("Open the profile of %s"), initials_name);
   gtk_widget_set_tooltip_text (self->avatar_button, avatar_tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->avatar_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, avatar_tooltip, -1);
@@ -1815,23 +1819,6 @@ starling_status_row_constructed (GObject *object)
 }
 
 static void
-ensure_style (void)
-{
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/status/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
-static void
 starling_status_row_class_init (StarlingStatusRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1964,7 +1951,7 @@ starling_status_row_init (StarlingStatusRow *self)
 {
   GtkGesture *click;
 
-  ensure_style ();
+  starling_style_load (RESOURCE_BASE "/status/style.css");
   gtk_widget_init_template (GTK_WIDGET (self));
   self->images_cancellable = g_cancellable_new ();
 

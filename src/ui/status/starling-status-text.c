@@ -110,6 +110,9 @@ starling_status_text_dup_plain_name (StarlingAccount *account)
 
       g_string_replace (name, code, "", 0);
     }
+  /* "Ada :blobcat: Lovelace" leaves two spaces where the emoji was. */
+  while (g_string_replace (name, "  ", " ", 0) > 0)
+    ;
   g_strstrip (name->str);
   name->len = strlen (name->str);
 
@@ -321,6 +324,32 @@ plain_one_line (const char *html)
   }
 }
 
+static char *
+dup_poll_summary (StarlingPoll *poll)
+{
+  GPtrArray *options = starling_poll_get_options (poll);
+  gint64 votes = MAX (starling_poll_get_votes_count (poll), 0);
+  g_autoptr (GString) text = g_string_new (_("Poll:"));
+  g_autofree char *votes_text = NULL;
+
+  for (guint i = 0; options != NULL && i < options->len; i++)
+    g_string_append_printf (text, "%s%s", i == 0 ? " " : ", ",
+                            starling_poll_option_get_title (g_ptr_array_index (options, i)));
+
+  votes_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " vote",
+                                             "%" G_GINT64_FORMAT " votes", (gulong) votes), votes);
+  if (starling_poll_get_expired (poll))
+    /* TRANSLATORS: after a poll's options in the sentence a screen reader
+     * reads for a post: "(12 votes, closed)" */
+    g_string_append_printf (text, _(" (%s, closed)."), votes_text);
+  else
+    /* TRANSLATORS: after a poll's options in the sentence a screen reader
+     * reads for a post: "(12 votes)" */
+    g_string_append_printf (text, _(" (%s)."), votes_text);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * starling_status_text_accessible_label:
  * @status: a status as a timeline holds it (a boost's wrapper or a post)
@@ -328,8 +357,11 @@ plain_one_line (const char *html)
  * @content_shown: whether the content is shown (%FALSE while a content
  *   warning hides it: then only the warning is read)
  *
- * The one sentence a screen reader reads for a row: "Name, boosted by X,
- * 5 minutes ago: content text. 3 replies, 10 boosts, 25 favourites".
+ * The one sentence a screen reader reads for a row: "Name, 5 minutes ago:
+ * content text. 2 images: a cat; a dog. Poll: Yes, No (12 votes). 3
+ * replies, 10 boosts, 25 favourites", and for a boost "Booster boosted
+ * Name's post, 5 minutes ago: …". Names are read without their custom
+ * emoji's shortcodes.
  *
  * Returns: (transfer full): the sentence
  */
@@ -340,7 +372,9 @@ starling_status_text_accessible_label (StarlingStatus *status,
 {
   StarlingStatus *shown;
   StarlingAccount *author;
+  StarlingAccount *booster;
   g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *author_name = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *media = NULL;
   g_autofree char *content = NULL;
@@ -353,16 +387,19 @@ starling_status_text_accessible_label (StarlingStatus *status,
 
   shown = starling_status_get_shown (status);
   author = starling_status_get_account (shown);
+  booster = shown != status ? starling_status_get_account (status) : NULL;
 
-  g_string_append (text, author != NULL ? starling_account_get_display (author) : _("Unknown account"));
-
-  if (shown != status && starling_status_get_account (status) != NULL)
+  author_name = author != NULL ? starling_status_text_dup_plain_name (author) : g_strdup (_("Unknown account"));
+  if (booster != NULL)
     {
-      g_string_append (text, ", ");
-      /* TRANSLATORS: in the sentence a screen reader reads for a post */
-      g_string_append_printf (text, _("boosted by %s"),
-                              starling_account_get_display (starling_status_get_account (status)));
+      g_autofree char *booster_name = starling_status_text_dup_plain_name (booster);
+
+      /* TRANSLATORS: in the sentence a screen reader reads for a boost:
+       * "Charles boosted Ada's post" */
+      g_string_append_printf (text, _("%s boosted %s’s post"), booster_name, author_name);
     }
+  else
+    g_string_append (text, author_name);
 
   created = starling_status_get_created_at (shown);
   if (created != NULL)
@@ -394,19 +431,20 @@ starling_status_text_accessible_label (StarlingStatus *status,
 
       media = starling_status_text_dup_media_summary (shown);
       if (media != NULL)
-        g_string_append_printf (text, " %s.", media);
+        {
+          g_string_append_printf (text, " %s", media);
+          /* A description may end its own sentence. */
+          if (strchr (".!?", text->str[text->len - 1]) == NULL)
+            g_string_append_c (text, '.');
+        }
 
       poll = starling_status_get_poll (shown);
       if (poll != NULL)
         {
-          GPtrArray *options = starling_poll_get_options (poll);
+          g_autofree char *summary = dup_poll_summary (poll);
 
           g_string_append_c (text, ' ');
-          g_string_append (text, _("Poll:"));
-          for (guint i = 0; options != NULL && i < options->len; i++)
-            g_string_append_printf (text, "%s%s", i == 0 ? " " : ", ",
-                                    starling_poll_option_get_title (g_ptr_array_index (options, i)));
-          g_string_append_c (text, '.');
+          g_string_append (text, summary);
         }
     }
 

@@ -17,6 +17,7 @@
 #include "starling-thread-item.h"
 #include "starling-thread-page.h"
 #include "starling-thread-row.h"
+#include "ui/common/starling-style.h"
 
 /* A post with its thread: the posts it answers (ancestors), the post
  * itself, highlighted and with its details, and the answers below it
@@ -673,23 +674,6 @@ starling_thread_page_set_property (GObject      *object,
 }
 
 static void
-ensure_style (void)
-{
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/thread/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
-
-static void
 starling_thread_page_class_init (StarlingThreadPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -725,6 +709,8 @@ starling_thread_page_class_init (StarlingThreadPageClass *klass)
   gtk_widget_class_install_action (widget_class, "thread.retry", NULL, retry_activated);
   gtk_widget_class_install_action (widget_class, "thread.favourited-by", "s", engaged_by_activated);
   gtk_widget_class_install_action (widget_class, "thread.boosted-by", "s", engaged_by_activated);
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -733,7 +719,7 @@ starling_thread_page_init (StarlingThreadPage *self)
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkNoSelection) selection = NULL;
 
-  ensure_style ();
+  starling_style_load (RESOURCE_BASE "/thread/style.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -261,14 +261,17 @@ starling_index_page_constructed (GObject *object)
   gtk_widget_set_halign (self->spinner, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (self->spinner, GTK_ALIGN_CENTER);
   gtk_widget_set_size_request (self->spinner, 32, 32);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->spinner, "loading");
+  /* Titled: a screen reader reads a stack page's title, or "GtkStackPage". */
+  gtk_stack_page_set_title (gtk_stack_add_named (GTK_STACK (self->stack), self->spinner, "loading"),
+                            _("Loading"));
 
   self->empty_page = lists
     ? status_page ("view-list-bullet-symbolic", _("No Lists"),
                    _("Lists gather people into timelines of their own. Make one on your server’s website."))
     : status_page ("starling-hashtag-symbolic", _("No Followed Hashtags"),
                    _("Open a hashtag and follow it: its posts then come to your home timeline."));
-  gtk_stack_add_named (GTK_STACK (self->stack), self->empty_page, "empty");
+  gtk_stack_page_set_title (gtk_stack_add_named (GTK_STACK (self->stack), self->empty_page, "empty"),
+                            _("Nothing Here"));
 
   self->error_page = status_page ("network-error-symbolic",
                                   lists ? _("Could Not Load the Lists") : _("Could Not Load the Hashtags"),
@@ -279,7 +282,8 @@ starling_index_page_constructed (GObject *object)
   gtk_widget_add_css_class (retry, "suggested-action");
   g_signal_connect_object (retry, "clicked", G_CALLBACK (starling_index_page_reload), self, G_CONNECT_SWAPPED);
   adw_status_page_set_child (ADW_STATUS_PAGE (self->error_page), retry);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->error_page, "error");
+  gtk_stack_page_set_title (gtk_stack_add_named (GTK_STACK (self->stack), self->error_page, "error"),
+                            _("Error"));
 
   self->list_box = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list_box), GTK_SELECTION_NONE);
@@ -298,7 +302,8 @@ starling_index_page_constructed (GObject *object)
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "list");
+  gtk_stack_page_set_title (gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "list"),
+                            lists ? _("Lists") : _("Followed hashtags"));
 
   self->header_box = g_object_ref_sink (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
   self->reload_button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
@@ -423,6 +428,8 @@ starling_index_page_class_init (StarlingIndexPageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "indexpage");
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void

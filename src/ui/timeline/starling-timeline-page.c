@@ -23,6 +23,7 @@
 #include "ui/status/starling-status-row.h"
 
 #include "starling-timeline-page.h"
+#include "ui/common/starling-style.h"
 
 #define TIMELINE_RESOURCE RESOURCE_BASE "/timeline"
 
@@ -150,23 +151,6 @@ static void check_load_older (StarlingTimelinePage *self);
 static void queue_layout_fixup (StarlingTimelinePage *self);
 
 /* Helpers */
-
-static void
-load_style (void)
-{
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-  GdkDisplay *display = gdk_display_get_default ();
-
-  if (loaded || display == NULL)
-    return;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, TIMELINE_RESOURCE "/style.css");
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  loaded = TRUE;
-}
 
 static GListModel *
 timeline (StarlingTimelinePage *self)
@@ -542,8 +526,9 @@ new_gap_row (StarlingTimelinePage *self)
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("view-more-horizontal-symbolic"));
   gtk_box_append (GTK_BOX (box), gtk_label_new (_("Load missing posts")));
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  gtk_stack_add_named (GTK_STACK (stack), box, "idle");
-  gtk_stack_add_named (GTK_STACK (stack), spinner, "loading");
+  /* Titled: a screen reader reads a stack page's title, or "GtkStackPage". */
+  gtk_stack_page_set_title (gtk_stack_add_named (GTK_STACK (stack), box, "idle"), _("Load missing posts"));
+  gtk_stack_page_set_title (gtk_stack_add_named (GTK_STACK (stack), spinner, "loading"), _("Loading"));
   gtk_button_set_child (GTK_BUTTON (button), stack);
   gtk_widget_add_css_class (button, "starling-gap-button");
   gtk_widget_add_css_class (button, "flat");
@@ -1830,12 +1815,14 @@ starling_timeline_page_class_init (StarlingTimelinePageClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timelinepage");
+  /* A container: without a role of its own, GTK 4.8 would read its type name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 starling_timeline_page_init (StarlingTimelinePage *self)
 {
-  load_style ();
+  starling_style_load (TIMELINE_RESOURCE "/style.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();

@@ -1,0 +1,113 @@
+/* test-accessibility.c
+ * Copyright 2026 The Starling developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The app-wide accessibility fixes of ui/common in real windows: a button
+ * with a mnemonic label is named once, by its label; a row's one sentence
+ * is read by the list item that holds it, and follows the row when it
+ * moves. (tests/a11y/check-a11y.py reads the whole app through AT-SPI.)
+ */
+
+#include "config.h"
+
+#include "ui/common/starling-accessibility.h"
+#include "starling-test-ui.h"
+
+static GtkWindow *
+show_in_window (GtkWidget *child)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 400, 300);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  starling_test_wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+test_mnemonic_button (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *mnemonic = gtk_button_new_with_mnemonic ("_Add Account");
+  GtkWidget *plain = gtk_button_new_with_label ("Plain");
+  GtkWindow *window;
+
+  gtk_box_append (GTK_BOX (box), mnemonic);
+  gtk_box_append (GTK_BOX (box), plain);
+  window = show_in_window (box);
+
+  /* Named by its label ("Add Account"), not also "_Add Account". */
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (mnemonic), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (mnemonic), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+
+  /* A new label is dropped again; a button without a mnemonic keeps GTK's
+   * own name. */
+  gtk_button_set_label (GTK_BUTTON (mnemonic), "_Try the Demo");
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (mnemonic), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (plain), GTK_ACCESSIBLE_PROPERTY_LABEL, "Plain");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_row_label (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkListBoxRow *first;
+  GtkListBoxRow *second;
+  GtkWindow *window;
+
+  gtk_box_append (GTK_BOX (row), inner);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), gtk_label_new ("other"));
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  second = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+  window = show_in_window (list);
+
+  /* The row and its list item read the same sentence. */
+  starling_accessibility_set_row_label (row, "Ada, 5 minutes ago: Hello. 0 replies, 0 boosts, 0 favourites");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Ada, 5 minutes ago: Hello. 0 replies, 0 boosts, 0 favourites");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Ada, 5 minutes ago: Hello. 0 replies, 0 boosts, 0 favourites");
+
+  /* A labelled row inside it (a post in a notification) does not speak
+   * for the list item. */
+  starling_accessibility_set_row_label (inner, "The post inside");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Ada, 5 minutes ago: Hello. 0 replies, 0 boosts, 0 favourites");
+
+  /* Recycled to show nothing: neither reads the old sentence. */
+  starling_accessibility_set_row_label (row, NULL);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL));
+
+  /* Moved to another list item: the sentence goes with it. */
+  starling_accessibility_set_row_label (row, "Ben, just now: Moved. 1 reply, 0 boosts, 0 favourites");
+  g_object_ref (row);
+  gtk_list_box_row_set_child (first, NULL);
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  gtk_list_box_row_set_child (second, row);
+  g_object_unref (row);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Ben, just now: Moved. 1 reply, 0 boosts, 0 favourites");
+
+  gtk_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  starling_accessibility_init ();
+
+  g_test_add_func ("/starling/accessibility/mnemonic-button", test_mnemonic_button);
+  g_test_add_func ("/starling/accessibility/row-label", test_row_label);
+
+  return g_test_run ();
+}
