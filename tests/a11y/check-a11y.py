@@ -883,10 +883,15 @@ def check_timeline_by_keyboard(window, app):
     one sentence, and a boost, a content warning, media and a poll read
     right against what their rows show."""
     J = 0x6a
+    HOME = 0xff50
     wanted = ("boost", "content warning", "media", "poll")
     found = {}
     problems = []
+    # Home opens where the reader left it (the server's marker): the walk
+    # starts at the newest post, as the list's Home key puts it.
     focus = focused_in(window)
+    press(HOME)
+    focus = wait_focus_change(window, focus) or focus
     steps = 0
     clip = extents_of(window)
     while steps < MAX_J_STEPS and len(found) < len(wanted):

@@ -621,12 +621,6 @@ bind_cb (GtkSignalListItemFactory *factory,
       gtk_list_item_set_selectable (list_item, FALSE);
     }
 
-  /* The list item is what takes the focus: it reads as its row does (the
-   * post in a sentence, the gap's button). */
-  if (child != NULL && gtk_widget_get_parent (child) != NULL && child != self->footer)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_parent (child)),
-                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL,
-                                    -1);
   g_hash_table_add (self->bound, list_item);
 }
 
