@@ -14,7 +14,7 @@
 
 #include "starling-test-ui.h"
 
-#define WAIT_TIMEOUT_SECONDS 20
+#define WAIT_TIMEOUT_SECONDS 60
 
 static gboolean
 after_paint_cb (GdkFrameClock *clock,
@@ -42,7 +42,7 @@ is_true (gpointer data)
  * starling_test_wait_until:
  *
  * Runs the main loop until @condition holds, and fails the test if it does
- * not within twenty seconds.
+ * not within a minute (a sanitized build on a busy machine is slow).
  */
 void
 starling_test_wait_until (gboolean (*condition) (gpointer data),
