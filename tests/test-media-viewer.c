@@ -59,7 +59,10 @@ load_statuses (void)
   g_autoptr (StarlingPage) page = NULL;
 
   statuses = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < 4; i++)
+  /* Twelve pages of home: which posts come first depends on the hour the
+   * demo world is made for, and a post with three pictures is not on
+   * every first page. */
+  for (guint i = 0; i < 12; i++)
     {
       if (page == NULL)
         starling_client_get_timeline_async (client, STARLING_TIMELINE_HOME, NULL, STARLING_TIMELINE_FLAGS_NONE,
@@ -155,7 +158,11 @@ picture_overflows (gpointer data)
   GtkWidget *picture = GTK_WIDGET (gtk_widget_get_template_child (data, STARLING_TYPE_MEDIA_VIEWER, "picture"));
   GtkWidget *scrolled = GTK_WIDGET (gtk_widget_get_template_child (data, STARLING_TYPE_MEDIA_VIEWER, "scrolled"));
 
-  return gtk_widget_get_width (picture) > gtk_widget_get_width (scrolled);
+  /* A tall picture fits by its height, a wide one by its width: zoomed,
+   * one of them outgrows the window (which one depends on the post the
+   * demo's timeline shows first at that hour). */
+  return gtk_widget_get_width (picture) > gtk_widget_get_width (scrolled) ||
+         gtk_widget_get_height (picture) > gtk_widget_get_height (scrolled);
 }
 
 static gboolean
