@@ -844,7 +844,8 @@ take_live (StarlingFeed   *self,
    * brings it where it belongs. */
   if (is_trimmed (self))
     {
-      if (!starling_timeline_contains (self->timeline, starling_entity_get_id (item)))
+      if (!starling_timeline_contains (self->timeline, starling_entity_get_id (item))
+          && !hide_filtered (item, filter_context (self->kind), NULL))
         g_signal_emit (self, signals[LIVE_SKIPPED], 0, item);
       return;
     }
