@@ -1755,6 +1755,47 @@ starling_demo_server_emit_status (StarlingDemoServer *self)
   return demo_json_id (status->id);
 }
 
+/**
+ * starling_demo_server_emit_status_with_media:
+ * @self: a server
+ * @n_media: how many pictures the post has, 1 to 4
+ *
+ * Like starling_demo_server_emit_status(), with pictures of the sizes the
+ * demo world's posts have: a timeline that looks like the world's all the
+ * way down, for a benchmark.
+ *
+ * Returns: (transfer full): the new status's id
+ */
+char *
+starling_demo_server_emit_status_with_media (StarlingDemoServer *self,
+                                             guint               n_media)
+{
+  static const guint sizes[][2] = { { 640, 480 }, { 480, 640 }, { 640, 360 }, { 600, 600 }, { 640, 427 } };
+  StarlingDemoWorld *world;
+  DemoStatus *status;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (STARLING_IS_DEMO_SERVER (self), NULL);
+  g_return_val_if_fail (n_media >= 1 && n_media <= G_N_ELEMENTS (status->media), NULL);
+
+  world = self->world;
+  text = starling_demo_world_random_text (world);
+  status = starling_demo_world_add_status (world, starling_demo_world_random_following (world),
+                                           text, g_get_real_time () / 1000);
+  for (guint i = 0; i < n_media; i++)
+    {
+      guint size = g_rand_int_range (world->rand, 0, G_N_ELEMENTS (sizes));
+      DemoMedia *media = starling_demo_world_add_media (world, DEMO_MEDIA_IMAGE, sizes[size][0], sizes[size][1]);
+
+      media->palette = g_rand_int_range (world->rand, 0, 16);
+      media->description = g_strdup ("A cup of coffee on a wooden table");
+      media->attached = TRUE;
+      status->media[status->n_media++] = media;
+    }
+  push_status (self, status);
+  return demo_json_id (status->id);
+}
+
 static DemoStatus *
 latest_brand_status (StarlingDemoWorld *world)
 {

@@ -82,6 +82,8 @@ guint               starling_demo_server_count_requests       (StarlingDemoServe
                                                                const char         *path_glob);
 
 char               *starling_demo_server_emit_status          (StarlingDemoServer *self);
+char               *starling_demo_server_emit_status_with_media (StarlingDemoServer *self,
+                                                                 guint               n_media);
 char               *starling_demo_server_emit_notification    (StarlingDemoServer *self,
                                                                const char         *type);
 void                starling_demo_server_delete_status        (StarlingDemoServer *self,

@@ -24,7 +24,7 @@
  * window's frames.
  * Prints figures; it does not pass or fail.
  *
- *   xvfb-run -a env GSK_RENDERER=cairo bench-scroll [N] [STEP]
+ *   xvfb-run -a env GSK_RENDERER=cairo bench-scroll [N] [STEP] [media]
  */
 
 #include "config.h"
@@ -86,6 +86,7 @@ typedef struct
   GMainContext       *context;
   GMainLoop          *loop;
   gboolean            ready;
+  gboolean            media;
 } Server;
 
 static StarlingEntityMap *entity_map;
@@ -279,6 +280,7 @@ server_thread (gpointer data)
 {
   Server *server = data;
   g_autoptr (GError) error = NULL;
+  GRand *rand;
 
   server->context = g_main_context_new ();
   g_main_context_push_thread_default (server->context);
@@ -286,9 +288,19 @@ server_thread (gpointer data)
   server->server = starling_demo_server_new (SEED);
   if (!starling_demo_server_start (server->server, &error))
     g_error ("The demo server did not start: %s", error->message);
-  /* Enough posts on home for the scroll: people the account follows post. */
+  /* Enough posts on home for the scroll: people the account follows post.
+   * Their posts have no pictures; the demo world's own, further down (past
+   * about 3,900 posts of 5,400), do. With `media`, a third of them have
+   * pictures too, so that both checkpoints see alike timelines. */
+  rand = g_rand_new_with_seed (SEED);
   while (starling_demo_server_count_home_statuses (server->server) < server->n_home)
-    g_free (starling_demo_server_emit_status (server->server));
+    {
+      if (server->media && g_rand_int_range (rand, 0, 3) == 0)
+        g_free (starling_demo_server_emit_status_with_media (server->server, g_rand_int_range (rand, 1, 5)));
+      else
+        g_free (starling_demo_server_emit_status (server->server));
+    }
+  g_rand_free (rand);
   server->token = starling_demo_server_create_token (server->server, "read write follow push");
 
   g_mutex_lock (&server->lock);
@@ -336,6 +348,7 @@ main (int   argc,
 
   scroll.target = argc > 1 ? (guint) atoi (argv[1]) : 5000;
   scroll.step = argc > 2 ? g_ascii_strtod (argv[2], NULL) : 400;
+  server.media = argc > 3 && g_str_equal (argv[3], "media");
   scroll.work = g_array_new (FALSE, FALSE, sizeof (double));
   scroll.intervals = g_array_new (FALSE, FALSE, sizeof (double));
   scroll.segment = g_array_new (FALSE, FALSE, sizeof (double));

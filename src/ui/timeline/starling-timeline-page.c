@@ -127,6 +127,8 @@ struct _StarlingTimelinePage
   gboolean                anchor_retried;
   gboolean                scroll_top_pending;
   GObject                *top_item_pending;
+  /* Where that item's row goes: 0 is the top of the list. */
+  double                  top_item_y;
   int                     focus_pending;
   gulong                  layout_handler;
   GdkFrameClock          *layout_clock;
@@ -559,11 +561,18 @@ check_load_newer (StarlingTimelinePage *self)
     }
 }
 
+static gboolean find_item (StarlingTimelinePage *self,
+                           gpointer              item,
+                           guint                *position);
+
 static gboolean
 trim_idle_cb (gpointer user_data)
 {
   StarlingTimelinePage *self = user_data;
-  int top;
+  g_autoptr (GObject) item = NULL;
+  GtkListItem *list_item;
+  guint top, position;
+  double y;
 
   self->trim_idle = 0;
 
@@ -573,9 +582,26 @@ trim_idle_cb (gpointer user_data)
       || self->scroll_top_pending || self->focus_pending >= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return G_SOURCE_REMOVE;
 
-  top = starling_timeline_page_get_top_position (self);
-  if (top >= 0 && (guint) top < n_posts (self))
-    starling_feed_trim_around (self->feed, top, self->trim_margin);
+  list_item = top_list_item (self, &y);
+  if (list_item == NULL || gtk_list_item_get_item (list_item) == NULL)
+    return G_SOURCE_REMOVE;
+  top = gtk_list_item_get_position (list_item);
+  if (top >= n_posts (self))
+    return G_SOURCE_REMOVE;
+  item = g_object_ref (gtk_list_item_get_item (list_item));
+
+  if (starling_feed_trim_around (self->feed, top, self->trim_margin) == 0
+      || !find_item (self, item, &position) || position == top)
+    return G_SOURCE_REMOVE;
+
+  /* Hundreds of rows went above the reader, of heights the list view
+   * mostly guessed: rather than count on it to follow the row, go to that
+   * row and put it back where it was. */
+  g_clear_object (&self->anchor_item);
+  g_set_object (&self->top_item_pending, item);
+  self->top_item_y = y;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  queue_layout_fixup (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -864,8 +890,9 @@ layout_after_cb (GdkFrameClock        *clock,
 
       if (list_item != NULL && row_y (self, list_item, &y, NULL))
         {
-          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y);
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y - self->top_item_y);
           g_clear_object (&self->top_item_pending);
+          self->top_item_y = 0;
         }
       else
         {
@@ -925,6 +952,7 @@ layout_after_cb (GdkFrameClock        *clock,
     {
       g_debug ("Gave up placing a row after %u frames", MAX_FIXUP_TRIES);
       g_clear_object (&self->top_item_pending);
+      self->top_item_y = 0;
       self->focus_pending = -1;
       self->fixup_tries = 0;
     }
@@ -1166,6 +1194,7 @@ go_to_position (StarlingTimelinePage *self,
 
       g_debug ("Opening %s at its reading position, %u posts down", self->title, i);
       g_set_object (&self->top_item_pending, item);
+      self->top_item_y = 0;
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
       set_n_new (self, i);
       queue_layout_fixup (self);
