@@ -19,6 +19,7 @@
 #include "api/starling-api-error.h"
 #include "api/starling-discovery.h"
 #include "store/starling-store-error.h"
+#include "ui/common/starling-accessibility.h"
 
 #include "starling-add-account-dialog.h"
 #include "starling-avatar.h"
@@ -66,14 +67,17 @@ struct _StarlingAddAccountDialog
   Step                    failed_step;
   const char             *return_page;
   char                   *error_title;
+  gboolean                lists_named;
 
   /* Template widgets */
   AdwWindowTitle         *window_title;
   GtkButton              *back_button;
   GtkStack               *stack;
+  AdwPreferencesGroup    *server_group;
   AdwEntryRow            *server_entry;
   GtkButton              *check_button;
   AdwPreferencesGroup    *known_servers_group;
+  AdwPreferencesGroup    *token_group;
   AdwExpanderRow         *token_expander;
   AdwPasswordEntryRow    *token_entry;
   GtkButton              *token_button;
@@ -82,12 +86,14 @@ struct _StarlingAddAccountDialog
   GtkButton              *busy_cancel_button;
   AdwAvatar              *server_avatar;
   GtkLabel               *server_title;
+  AdwPreferencesGroup    *server_facts_group;
   AdwActionRow           *server_domain_row;
   AdwActionRow           *server_software_row;
   AdwActionRow           *server_users_row;
   GtkButton              *continue_button;
   AdwStatusPage          *waiting_page;
   GtkSpinner             *waiting_spinner;
+  AdwPreferencesGroup    *code_group;
   AdwEntryRow            *code_entry;
   GtkButton              *code_sign_in_button;
   AdwStatusPage          *error_page;
@@ -756,6 +762,27 @@ retry_clicked_cb (StarlingAddAccountDialog *self)
 }
 
 static void
+starling_add_account_dialog_realize (GtkWidget *widget)
+{
+  StarlingAddAccountDialog *self = STARLING_ADD_ACCOUNT_DIALOG (widget);
+
+  GTK_WIDGET_CLASS (starling_add_account_dialog_parent_class)->realize (widget);
+
+  if (self->lists_named)
+    return;
+  self->lists_named = TRUE;
+
+  /* Not before: in GTK 4.8, what changes what a screen reader reads of
+   * the dialog before it is realized (a list's name, the focus) puts it
+   * on the accessibility bus with the role it has then, a bare "widget",
+   * for good. */
+  starling_accessibility_name_group_list (self->server_group, _("Server"));
+  starling_accessibility_name_group_list (self->token_group, _("Access Token"));
+  starling_accessibility_name_group_list (self->server_facts_group, _("About the Server"));
+  starling_accessibility_name_group_list (self->code_group, _("Authorization Code"));
+}
+
+static void
 starling_add_account_dialog_dispose (GObject *object)
 {
   StarlingAddAccountDialog *self = STARLING_ADD_ACCOUNT_DIALOG (object);
@@ -793,6 +820,7 @@ starling_add_account_dialog_class_init (StarlingAddAccountDialogClass *klass)
 
   object_class->dispose = starling_add_account_dialog_dispose;
   object_class->finalize = starling_add_account_dialog_finalize;
+  widget_class->realize = starling_add_account_dialog_realize;
 
   /**
    * StarlingAddAccountDialog::account-added:
@@ -806,12 +834,16 @@ starling_add_account_dialog_class_init (StarlingAddAccountDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, STARLING_TYPE_ACCOUNT_SESSION);
 
   gtk_widget_class_set_template_from_resource (widget_class, ACCOUNTS_RESOURCE "/starling-add-account-dialog.ui");
+  /* A dialog, named by its title. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, back_button);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, server_group);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, server_entry);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, check_button);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, known_servers_group);
+  gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, token_group);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, token_expander);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, token_entry);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, token_button);
@@ -820,12 +852,14 @@ starling_add_account_dialog_class_init (StarlingAddAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, busy_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, server_avatar);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, server_title);
+  gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, server_facts_group);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, server_domain_row);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, server_software_row);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, server_users_row);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, continue_button);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, waiting_page);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, waiting_spinner);
+  gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, code_group);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, code_entry);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, code_sign_in_button);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, error_page);
