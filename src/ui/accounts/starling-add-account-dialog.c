@@ -67,7 +67,6 @@ struct _StarlingAddAccountDialog
   Step                    failed_step;
   const char             *return_page;
   char                   *error_title;
-  gboolean                lists_named;
 
   /* Template widgets */
   AdwWindowTitle         *window_title;
@@ -762,27 +761,6 @@ retry_clicked_cb (StarlingAddAccountDialog *self)
 }
 
 static void
-starling_add_account_dialog_realize (GtkWidget *widget)
-{
-  StarlingAddAccountDialog *self = STARLING_ADD_ACCOUNT_DIALOG (widget);
-
-  GTK_WIDGET_CLASS (starling_add_account_dialog_parent_class)->realize (widget);
-
-  if (self->lists_named)
-    return;
-  self->lists_named = TRUE;
-
-  /* Not before: in GTK 4.8, what changes what a screen reader reads of
-   * the dialog before it is realized (a list's name, the focus) puts it
-   * on the accessibility bus with the role it has then, a bare "widget",
-   * for good. */
-  starling_accessibility_name_group_list (self->server_group, _("Server"));
-  starling_accessibility_name_group_list (self->token_group, _("Access Token"));
-  starling_accessibility_name_group_list (self->server_facts_group, _("About the Server"));
-  starling_accessibility_name_group_list (self->code_group, _("Authorization Code"));
-}
-
-static void
 starling_add_account_dialog_dispose (GObject *object)
 {
   StarlingAddAccountDialog *self = STARLING_ADD_ACCOUNT_DIALOG (object);
@@ -820,7 +798,6 @@ starling_add_account_dialog_class_init (StarlingAddAccountDialogClass *klass)
 
   object_class->dispose = starling_add_account_dialog_dispose;
   object_class->finalize = starling_add_account_dialog_finalize;
-  widget_class->realize = starling_add_account_dialog_realize;
 
   /**
    * StarlingAddAccountDialog::account-added:
@@ -834,7 +811,9 @@ starling_add_account_dialog_class_init (StarlingAddAccountDialogClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, STARLING_TYPE_ACCOUNT_SESSION);
 
   gtk_widget_class_set_template_from_resource (widget_class, ACCOUNTS_RESOURCE "/starling-add-account-dialog.ui");
-  /* A dialog, named by its title. */
+  /* A dialog, named by its title. (GTK 4.8 puts a window made once the
+   * accessibility bus is up on the bus while GtkWindow makes it, before
+   * this role counts: it reads as a "widget" there all the same.) */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, StarlingAddAccountDialog, back_button);
@@ -888,6 +867,12 @@ static void
 starling_add_account_dialog_init (StarlingAddAccountDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The groups without a title: their lists say what they hold. */
+  starling_accessibility_name_group_list (self->server_group, _("Server"));
+  starling_accessibility_name_group_list (self->token_group, _("Access Token"));
+  starling_accessibility_name_group_list (self->server_facts_group, _("About the Server"));
+  starling_accessibility_name_group_list (self->code_group, _("Authorization Code"));
 
   for (guint i = 0; i < G_N_ELEMENTS (known_servers); i++)
     {
