@@ -5,10 +5,14 @@
  * The app-wide accessibility fixes of ui/common in real windows: a button
  * with a mnemonic label is named once, by its label; a row's one sentence
  * is read by the list item that holds it, and follows the row when it
- * moves. (tests/a11y/check-a11y.py reads the whole app through AT-SPI.)
+ * moves; the pages of a stack, a view stack or a folded leaflet that are
+ * not shown are out of the accessibility tree (hidden), and the one shown
+ * is in it. (tests/a11y/check-a11y.py reads the whole app through AT-SPI.)
  */
 
 #include "config.h"
+
+#include <adwaita.h>
 
 #include "ui/common/starling-accessibility.h"
 #include "starling-test-ui.h"
@@ -99,15 +103,137 @@ test_row_label (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+is_hidden (GtkWidget *widget)
+{
+  g_autofree char *mismatch = NULL;
+
+  if (!gtk_test_accessible_has_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN))
+    return FALSE;
+  /* The value it holds when it is not TRUE, or NULL. */
+  mismatch = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+  return mismatch == NULL;
+}
+
+#define assert_hidden(widget) G_STMT_START { \
+    if (!is_hidden (widget)) \
+      g_error ("%s: %s (%s) should be out of the accessibility tree", G_STRLOC, #widget, \
+               G_OBJECT_TYPE_NAME (widget)); \
+  } G_STMT_END
+#define assert_shown(widget) G_STMT_START { \
+    if (is_hidden (widget)) \
+      g_error ("%s: %s (%s) should be in the accessibility tree", G_STRLOC, #widget, \
+               G_OBJECT_TYPE_NAME (widget)); \
+  } G_STMT_END
+
+static void
+test_stack_pages (void)
+{
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *one = gtk_label_new ("one");
+  GtkWidget *two = gtk_label_new ("two");
+  GtkWidget *three = gtk_label_new ("three");
+  GtkWindow *window;
+
+  gtk_stack_add_named (GTK_STACK (stack), one, "one");
+  gtk_stack_add_named (GTK_STACK (stack), two, "two");
+  window = show_in_window (stack);
+
+  /* Realized: followed with no call of its own. */
+  assert_shown (one);
+  assert_hidden (two);
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), two);
+  assert_hidden (one);
+  assert_shown (two);
+
+  /* A page added later is hidden until it is shown. */
+  gtk_stack_add_named (GTK_STACK (stack), three, "three");
+  assert_hidden (three);
+  gtk_stack_set_visible_child_name (GTK_STACK (stack), "three");
+  assert_hidden (two);
+  assert_shown (three);
+
+  /* A page that goes changes nothing for the others. */
+  gtk_stack_remove (GTK_STACK (stack), two);
+  assert_hidden (one);
+  assert_shown (three);
+  gtk_stack_set_visible_child (GTK_STACK (stack), one);
+  assert_shown (one);
+  assert_hidden (three);
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_view_stack_pages (void)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  GtkWidget *home = gtk_label_new ("home");
+  GtkWidget *other = gtk_label_new ("other");
+  GtkWidget *later = gtk_label_new ("later");
+  GtkWindow *window;
+
+  adw_view_stack_add_titled (stack, home, "home", "Home");
+  adw_view_stack_add_titled (stack, other, "other", "Other");
+  window = show_in_window (GTK_WIDGET (stack));
+  assert_shown (home);
+  assert_hidden (other);
+
+  adw_view_stack_set_visible_child_name (stack, "other");
+  assert_hidden (home);
+  assert_shown (other);
+
+  adw_view_stack_add_titled (stack, later, "later", "Later");
+  assert_hidden (later);
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_leaflet_pages (void)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (adw_leaflet_new ());
+  GtkWidget *sidebar = gtk_label_new ("sidebar");
+  GtkWidget *content = gtk_label_new ("content");
+  GtkWindow *window;
+
+  adw_leaflet_append (leaflet, sidebar);
+  adw_leaflet_append (leaflet, content);
+  /* Folded at any width: one page at a time. */
+  adw_leaflet_set_can_unfold (leaflet, FALSE);
+  window = show_in_window (GTK_WIDGET (leaflet));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  assert_shown (sidebar);
+  assert_hidden (content);
+
+  adw_leaflet_set_visible_child (leaflet, content);
+  assert_hidden (sidebar);
+  assert_shown (content);
+
+  /* Unfolded, both are side by side on screen. */
+  adw_leaflet_set_can_unfold (leaflet, TRUE);
+  starling_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  assert_shown (sidebar);
+  assert_shown (content);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
   starling_accessibility_init ();
 
   g_test_add_func ("/starling/accessibility/mnemonic-button", test_mnemonic_button);
   g_test_add_func ("/starling/accessibility/row-label", test_row_label);
+  g_test_add_func ("/starling/accessibility/stack-pages", test_stack_pages);
+  g_test_add_func ("/starling/accessibility/view-stack-pages", test_view_stack_pages);
+  g_test_add_func ("/starling/accessibility/leaflet-pages", test_leaflet_pages);
 
   return g_test_run ();
 }

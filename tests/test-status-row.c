@@ -916,6 +916,184 @@ test_recycling (void)
   destroy_page (&page);
 }
 
+/* A post of its own, decoded through @own_map as a page or the stream
+ * would: a second copy with the same id updates the first in place. */
+#define EDITABLE_POST(content, extra) "{\"id\":\"555\",\"uri\":\"https://example.org/statuses/555\"," \
+  "\"created_at\":\"2026-01-01T12:00:00.000Z\",\"visibility\":\"public\"," \
+  "\"account\":{\"id\":\"8\",\"username\":\"ada\",\"acct\":\"ada@example.org\",\"display_name\":\"Ada\"}," \
+  "\"replies_count\":0,\"reblogs_count\":0,\"favourites_count\":0,\"content\":\"" content "\"" extra "}"
+
+static StarlingStatus *
+decode_into (StarlingEntityMap *own_map,
+             const char        *json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = starling_json_parse (json, -1, &error);
+  StarlingStatus *status;
+
+  g_assert_no_error (error);
+  status = starling_entity_decode (STARLING_TYPE_STATUS, node, own_map, &error);
+  g_assert_no_error (error);
+
+  return status;
+}
+
+static StarlingRichText *
+content_of (StarlingStatusRow *row)
+{
+  return starling_rich_label_get_rich_text (child (row, "content_label"));
+}
+
+static void
+test_shared_content (void)
+{
+  g_autoptr (StarlingEntityMap) own_map = starling_entity_map_new ();
+  g_autoptr (StarlingStatus) status = decode_into (own_map, EDITABLE_POST ("<p>First <b>draft</b></p>", ""));
+  g_autoptr (StarlingStatus) edited = NULL;
+  StarlingStatus *other = find_demo_status (is_others_plain, "plain post");
+  Page page = new_page (600);
+  StarlingStatusRow *row;
+  StarlingStatusRow *second;
+  StarlingRichText *first;
+
+  row = add_row (&page, status);
+  show_page (&page);
+  first = content_of (row);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (starling_rich_text_get_text (first), ==, "First draft");
+
+  /* Recycled onto another post and back: the text made the first time,
+   * not the HTML parsed again. */
+  starling_status_row_set_status (row, other);
+  starling_test_wait_for_draw (GTK_WIDGET (page.window));
+  g_assert_true (content_of (row) != first);
+  starling_status_row_set_status (row, NULL);
+  starling_status_row_set_status (row, status);
+  starling_test_wait_for_draw (GTK_WIDGET (page.window));
+  g_assert_true (content_of (row) == first);
+
+  /* A second row showing the same post shares it. */
+  second = add_row (&page, status);
+  starling_test_wait_for_draw (GTK_WIDGET (page.window));
+  g_assert_true (content_of (second) == first);
+
+  /* An edit (a newer copy of the same post) gives both rows the new text. */
+  edited = decode_into (own_map, EDITABLE_POST ("<p>Second draft</p>", ",\"edited_at\":\"2026-01-01T12:02:00.000Z\""));
+  g_assert_true (edited == status);
+  starling_test_wait_for_draw (GTK_WIDGET (page.window));
+  g_assert_true (content_of (row) != first);
+  g_assert_cmpstr (rich_text (row, "content_label"), ==, "Second draft");
+  g_assert_true (content_of (second) == content_of (row));
+  g_assert_cmpstr (rich_text (second, "content_label"), ==, "Second draft");
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (child (row, "time_label")), " *"));
+
+  destroy_page (&page);
+}
+
+/* The rich label answers the width for a height without GtkLabel's search
+ * (see starling_rich_label_measure()); what it answers must leave every
+ * row as GtkLabel's answer did: the content as tall as a plain GtkLabel
+ * with the same markup is at the width it gets, the whole width of the
+ * row's text column, and names measured by GtkLabel itself. */
+static void
+assert_rich_label_sizes (StarlingRichLabel *rich,
+                         const char        *what)
+{
+  GtkWidget *label = GTK_WIDGET (starling_rich_label_get_label (rich));
+  int width = gtk_widget_get_width (GTK_WIDGET (rich));
+  int height = gtk_widget_get_height (GTK_WIDGET (rich));
+  int rich_min, rich_nat, label_min, label_nat;
+  int free_min, free_nat;
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (rich));
+  gboolean in_vertical_box = GTK_IS_BOX (parent)
+                             && gtk_orientable_get_orientation (GTK_ORIENTABLE (parent)) == GTK_ORIENTATION_VERTICAL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (rich)) || *starling_rich_label_get_text (rich) == '\0')
+    return;
+
+  /* Its height for its width is a plain GtkLabel's, and stacked it gets
+   * just that (beside a taller icon, it gets the line's height). */
+  gtk_widget_measure (GTK_WIDGET (rich), GTK_ORIENTATION_VERTICAL, width, &rich_min, &rich_nat, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, width, &label_min, &label_nat, NULL, NULL);
+  if (rich_min != label_min || rich_nat != label_nat || height < label_min || (in_vertical_box && height != label_min))
+    g_error ("%s: %d × %d, measured %d/%d, a GtkLabel %d/%d: “%s”", what, width, height,
+             rich_min, rich_nat, label_min, label_nat, starling_rich_label_get_text (rich));
+
+  gtk_widget_measure (GTK_WIDGET (rich), GTK_ORIENTATION_HORIZONTAL, height, &rich_min, &rich_nat, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, height, &label_min, &label_nat, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &free_min, &free_nat, NULL, NULL);
+  if (!in_vertical_box)
+    {
+      /* Beside other widgets (a name before its badges), its width for its
+       * height is GtkLabel's. */
+      g_assert_cmpint (rich_min, ==, label_min);
+      g_assert_cmpint (rich_nat, ==, label_nat);
+      return;
+    }
+
+  /* Stacked, it is the text's width bounds: no narrower than GtkLabel's
+   * natural width for the height (all GtkBox keeps of it), no wider at
+   * its minimum. */
+  g_assert_cmpint (rich_min, ==, free_min);
+  g_assert_cmpint (rich_nat, ==, free_nat);
+  if (rich_min > label_min || rich_nat < label_nat)
+    g_error ("%s: for %d px of height, %d/%d where a GtkLabel says %d/%d", what, height,
+             rich_min, rich_nat, label_min, label_nat);
+}
+
+static void
+assert_row_sizes (StarlingStatusRow *row)
+{
+  GtkWidget *body = child (row, "body_box");
+  StarlingRichLabel *content = child (row, "content_label");
+
+  assert_rich_label_sizes (content, "content");
+  assert_rich_label_sizes (child (row, "display_name"), "name");
+  assert_rich_label_sizes (child (row, "reblog_label"), "boosted by");
+
+  /* The content spans the text column. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (content)))
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (content)), ==, gtk_widget_get_width (body));
+}
+
+static void
+test_content_sizes (void)
+{
+  static const int widths[] = { 360, 600, 1100 };
+  g_autoptr (StarlingStatus) emoji = load_status ("other-servers/post-with-emojis-and-attachments.json");
+  g_autoptr (StarlingStatus) fixture = load_status ("mastodon/status.json");
+  guint checked = 0;
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      Page page = new_page (widths[w]);
+      StarlingStatusRow *row;
+
+      /* Each row alone in its column, as wide as the window. */
+      row = add_row (&page, emoji);
+      starling_status_row_set_content_revealed (row, TRUE);
+      show_page (&page);
+      assert_row_sizes (row);
+
+      starling_status_row_set_status (row, fixture);
+      starling_test_wait_for_draw (GTK_WIDGET (page.window));
+      assert_row_sizes (row);
+
+      for (guint i = 0; i < demo_statuses->len && i < 40; i++)
+        {
+          starling_status_row_set_status (row, g_ptr_array_index (demo_statuses, i));
+          starling_status_row_set_content_revealed (row, TRUE);
+          starling_test_wait_for_draw (GTK_WIDGET (page.window));
+          assert_row_sizes (row);
+          checked++;
+        }
+
+      destroy_page (&page);
+    }
+
+  g_assert_cmpuint (checked, >, 20);
+}
+
 static gboolean
 status_favourited_on_server (const char *id)
 {
@@ -1552,6 +1730,8 @@ main (int   argc,
   g_test_add_func ("/starling/status-row/media-grid-sizes", test_media_grid_sizes);
   g_test_add_func ("/starling/status-row/no-jump", test_no_jump);
   g_test_add_func ("/starling/status-row/recycling", test_recycling);
+  g_test_add_func ("/starling/status-row/shared-content", test_shared_content);
+  g_test_add_func ("/starling/status-row/content-sizes", test_content_sizes);
   g_test_add_func ("/starling/status-row/favourite", test_favourite);
   g_test_add_func ("/starling/status-row/favourite-failure", test_favourite_failure);
   g_test_add_func ("/starling/status-row/vote", test_vote);

@@ -81,8 +81,10 @@ TEXT_ROLES = {Atspi.Role.LABEL, Atspi.Role.TEXT, Atspi.Role.STATIC, Atspi.Role.H
 # The sentence a post row reads (starling_status_text_accessible_label):
 # "Name, 5 minutes ago: text. 3 replies, 10 boosts, 25 favourites", or for
 # a boost "Booster boosted Name's post, 5 minutes ago: …".
+# Past a week a date: "Nov 25" this year, "Nov 25, 2025" before, and a
+# thread's main post in full, "November 25, 2026 at 14:05".
 TIME = (r"(?:just now|in the future|\d+ (?:second|minute|hour|day)s? ago"
-        r"|[A-Z][a-z]+ \d{1,2}, \d{4} at \d{2}:\d{2})")
+        r"|[A-Z][a-z]+ \d{1,2}(?:, \d{4})?(?: at \d{2}:\d{2})?)")
 COUNTS = r"\d+ repl(?:y|ies), \d+ boosts?, \d+ favourites?"
 SENTENCE = re.compile(r"^(?P<who>.+?), (?P<time>" + TIME + r"): (?P<body>.*\S)\s(?P<counts>" + COUNTS + r")$", re.S)
 
@@ -460,6 +462,7 @@ class Walk:
         self.shown_pages = set(shown_pages)
         self.nodes = []          # (node, ancestors)
         self.ambiguous = []
+        self.stacks = []         # (stack, its pages in the tree)
         window.tree.refresh()
         if clip is None:
             clip = extents_of(window)
@@ -491,6 +494,7 @@ class Walk:
         self.nodes.append((node, ancestors))
         kids = children_of(node)
         if kids and all(is_stack_page(k) for k in kids):
+            self.stacks.append((node, kids))
             kids = self._choose_pages(node, kids)
         inner = ancestors + [node]
         for child in kids:
@@ -580,6 +584,12 @@ def check_type_names(walk, where):
            if re.match(r"^(Starling[A-Z]\w*|GtkStackPage)$", name_of(n))
            or role_of(n) == Atspi.Role.LIST and (not name_of(n) or TYPE_NAME.match(name_of(n)))]
     tap.ok(not bad, f"{where}: nothing of ours on screen reads its type name, every list its name", bad)
+    # The pages that a stack does not show are out of the tree
+    # (starling_accessibility_follow_stack): a screen reader meets one.
+    several = [f"{describe(stack)} has {len(pages)} pages in the tree: {[name_of(p) for p in pages]}"
+               for stack, pages in walk.stacks if len(pages) > 1]
+    tap.ok(walk.stacks and not several, f"{where}: each of the {len(walk.stacks)} stacks on screen shows a screen "
+           "reader one page", several or ["no stack on screen"])
 
 
 def check_places(walk):

@@ -12,6 +12,8 @@
 
 #include "starling-accessibility.h"
 
+#include <adwaita.h>
+
 /* GTK 4.8 gives a button whose label has a mnemonic (use-underline) the
  * accessible label "_Add Account" on top of the labelled-by relation to
  * the label it makes ("Add Account"), and the name joins both: a screen
@@ -185,6 +187,163 @@ starling_accessibility_set_row_label (GtkWidget  *row,
   label_list_item (row);
 }
 
+/* Stacks. GTK 4.8 and libadwaita 1.2 hide the pages of a GtkStack, an
+ * AdwViewStack or a folded AdwLeaflet that are not shown by making them
+ * not child-visible, which the accessibility tree does not look at: a
+ * screen reader meets every page, the timeline behind a thread or the
+ * sign-in pages behind the signed-in window, as if all were on screen.
+ * The hidden state takes a page out of the tree: each page that is not
+ * shown gets it, and the one shown loses it, each time the stack changes
+ * its page, takes a new one, or (a leaflet) folds or unfolds. */
+
+static GQuark
+stack_pages_quark (void)
+{
+  return g_quark_from_static_string ("starling-stack-pages");
+}
+
+static GtkSelectionModel *
+pages_of (GtkWidget *stack)
+{
+  if (GTK_IS_STACK (stack))
+    return gtk_stack_get_pages (GTK_STACK (stack));
+  if (ADW_IS_VIEW_STACK (stack))
+    return adw_view_stack_get_pages (ADW_VIEW_STACK (stack));
+  if (ADW_IS_LEAFLET (stack))
+    return adw_leaflet_get_pages (ADW_LEAFLET (stack));
+  return NULL;
+}
+
+static GtkWidget *
+child_of_page (GObject *page)
+{
+  if (GTK_IS_STACK_PAGE (page))
+    return gtk_stack_page_get_child (GTK_STACK_PAGE (page));
+  if (ADW_IS_VIEW_STACK_PAGE (page))
+    return adw_view_stack_page_get_child (ADW_VIEW_STACK_PAGE (page));
+  if (ADW_IS_LEAFLET_PAGE (page))
+    return adw_leaflet_page_get_child (ADW_LEAFLET_PAGE (page));
+  return NULL;
+}
+
+/* Marks pages @position to @position + @n_pages - 1 of @stack shown or
+ * hidden, as the stack shows them now. */
+static void
+mark_pages (GtkWidget *stack,
+            guint      position,
+            guint      n_pages)
+{
+  GtkSelectionModel *pages = g_object_get_qdata (G_OBJECT (stack), stack_pages_quark ());
+  gboolean all_shown;
+  guint end;
+
+  if (pages == NULL)
+    return;
+
+  /* An unfolded leaflet shows all its pages side by side. */
+  all_shown = ADW_IS_LEAFLET (stack) && !adw_leaflet_get_folded (ADW_LEAFLET (stack));
+  end = MIN (position + n_pages, g_list_model_get_n_items (G_LIST_MODEL (pages)));
+  for (guint i = position; i < end; i++)
+    {
+      g_autoptr (GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = child_of_page (page);
+      gboolean shown = all_shown || gtk_selection_model_is_selected (pages, i);
+
+      if (child != NULL)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+    }
+}
+
+static void
+stack_pages_added_cb (GtkSelectionModel *pages,
+                      guint              position,
+                      guint              removed,
+                      guint              added,
+                      GtkWidget         *stack)
+{
+  mark_pages (stack, position, added);
+}
+
+static void
+stack_page_shown_cb (GtkSelectionModel *pages,
+                     guint              position,
+                     guint              n_items,
+                     GtkWidget         *stack)
+{
+  mark_pages (stack, position, n_items);
+}
+
+static void
+leaflet_folded_cb (GtkWidget  *leaflet,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  mark_pages (leaflet, 0, G_MAXUINT);
+}
+
+/* The stack holds its pages model only as long as someone else does: it
+ * is kept until the stack goes, and let go before the stack's own
+ * finalization, which forgets it. */
+static void
+stack_destroy_cb (GtkWidget *stack,
+                  gpointer   user_data)
+{
+  GtkSelectionModel *pages = g_object_get_qdata (G_OBJECT (stack), stack_pages_quark ());
+
+  if (pages != NULL)
+    g_signal_handlers_disconnect_by_data (pages, stack);
+  g_object_set_qdata (G_OBJECT (stack), stack_pages_quark (), NULL);
+}
+
+/* Every stack, wherever it was built, from its first realize. */
+static gboolean
+stack_realize_hook_cb (GSignalInvocationHint *hint,
+                       guint                  n_params,
+                       const GValue          *params,
+                       gpointer               user_data)
+{
+  GObject *object;
+
+  if (n_params < 1 || !G_VALUE_HOLDS_OBJECT (&params[0]))
+    return TRUE;
+
+  object = g_value_get_object (&params[0]);
+  if (GTK_IS_STACK (object) || ADW_IS_VIEW_STACK (object) || ADW_IS_LEAFLET (object))
+    starling_accessibility_follow_stack (GTK_WIDGET (object));
+
+  return TRUE;
+}
+
+/**
+ * starling_accessibility_follow_stack:
+ * @stack: a #GtkStack, an #AdwViewStack or an #AdwLeaflet
+ *
+ * Takes the pages of @stack that are not shown out of the accessibility
+ * tree, from now on. starling_accessibility_init() does it for every
+ * stack as it is realized; calling it again for the same stack does
+ * nothing.
+ */
+void
+starling_accessibility_follow_stack (GtkWidget *stack)
+{
+  GtkSelectionModel *pages;
+
+  g_return_if_fail (GTK_IS_STACK (stack) || ADW_IS_VIEW_STACK (stack) || ADW_IS_LEAFLET (stack));
+
+  if (g_object_get_qdata (G_OBJECT (stack), stack_pages_quark ()) != NULL)
+    return;
+
+  pages = pages_of (stack);
+  g_object_set_qdata_full (G_OBJECT (stack), stack_pages_quark (), pages, g_object_unref);
+  g_signal_connect (pages, "items-changed", G_CALLBACK (stack_pages_added_cb), stack);
+  g_signal_connect (pages, "selection-changed", G_CALLBACK (stack_page_shown_cb), stack);
+  if (ADW_IS_LEAFLET (stack))
+    g_signal_connect (stack, "notify::folded", G_CALLBACK (leaflet_folded_cb), NULL);
+  g_signal_connect (stack, "destroy", G_CALLBACK (stack_destroy_cb), NULL);
+
+  mark_pages (stack, 0, G_MAXUINT);
+}
+
 /**
  * starling_accessibility_init:
  *
@@ -203,6 +362,8 @@ starling_accessibility_init (void)
       g_type_class_ref (GTK_TYPE_WIDGET);
       g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
                                   button_realize_hook_cb, NULL, NULL);
+      g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
+                                  stack_realize_hook_cb, NULL, NULL);
       g_once_init_leave (&done, 1);
     }
 }

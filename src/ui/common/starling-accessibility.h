@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 void starling_accessibility_init          (void);
 void starling_accessibility_set_row_label (GtkWidget  *row,
                                            const char *label);
+void starling_accessibility_follow_stack  (GtkWidget  *stack);
 
 G_END_DECLS

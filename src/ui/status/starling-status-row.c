@@ -351,20 +351,20 @@ rich_text_for_name (const char *name,
   return starling_html_to_markup (escaped, &options);
 }
 
-static StarlingRichText *
-rich_text_for_content (StarlingStatus *status)
+/* GTK 4.8 asks the X server where the pointer is each time a tooltip is
+ * set, to the same text too: a round trip for each, and rebinding a row
+ * sets a dozen tooltips, most of them to what they were. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
 {
-  GPtrArray *emojis = starling_status_get_emojis (status);
-  g_autoptr (GPtrArray) shortcodes = g_ptr_array_new ();
-  StarlingHtmlOptions options = { 0 };
+  /* GTK keeps no empty tooltip. */
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
 
-  for (guint i = 0; emojis != NULL && i < emojis->len; i++)
-    g_ptr_array_add (shortcodes, (gpointer) starling_custom_emoji_get_shortcode (g_ptr_array_index (emojis, i)));
-  g_ptr_array_add (shortcodes, NULL);
-  options.emoji_shortcodes = (const char * const *) shortcodes->pdata;
-  options.has_quote = starling_status_get_quote (status) != NULL;
-
-  return starling_html_to_markup (starling_status_get_content (status), &options);
+  gtk_widget_set_tooltip_text (widget, text);
 }
 
 static void
@@ -388,7 +388,7 @@ set_toggle_state (GtkWidget  *button,
   else
     gtk_widget_remove_css_class (button, "active");
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (button),
                                GTK_ACCESSIBLE_STATE_PRESSED,
@@ -637,7 +637,7 @@ update_time (StarlingStatusRow *self)
   if (created == NULL)
     {
       gtk_label_set_text (self->time_label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), NULL);
+      set_tooltip (GTK_WIDGET (self->time_label), NULL);
       return;
     }
 
@@ -659,7 +659,7 @@ update_time (StarlingStatusRow *self)
       tooltip = g_steal_pointer (&absolute);
       gtk_label_set_text (self->time_label, relative);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), tooltip);
+  set_tooltip (GTK_WIDGET (self->time_label), tooltip);
 }
 
 static void
@@ -723,7 +723,7 @@ update_author (StarlingStatusRow *self)
 
   handle = starling_status_text_dup_handle (author);
   gtk_label_set_text (self->handle_label, handle);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->handle_label), handle);
+  set_tooltip (GTK_WIDGET (self->handle_label), handle);
 
   /* The initials, and what the avatar's button reads, come from the name
    * as shown, without emoji shortcodes. */
@@ -736,7 +736,7 @@ update_author (StarlingStatusRow *self)
   set_action (self->avatar_button, "status.open-account", starling_account_get_id (author));
   /* TRANSLATORS: the tooltip of a post's avatar */
   avatar_tooltip = g_strdup_printf (_("Open the profile of %s"), initials_name);
-  gtk_widget_set_tooltip_text (self->avatar_button, avatar_tooltip);
+  set_tooltip (self->avatar_button, avatar_tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->avatar_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, avatar_tooltip, -1);
 
@@ -754,7 +754,7 @@ update_author (StarlingStatusRow *self)
         /* TRANSLATORS: the tooltip of the badge of a server's software: "Runs Pixelfed" */
         tooltip = g_strdup_printf (_("The server of this account runs %s"),
                                    starling_software_get_display_name (software));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->software_badge), tooltip);
+      set_tooltip (GTK_WIDGET (self->software_badge), tooltip);
       if (css != NULL)
         gtk_widget_add_css_class (GTK_WIDGET (self->software_badge), css);
       gtk_widget_set_visible (GTK_WIDGET (self->software_badge), TRUE);
@@ -793,7 +793,7 @@ update_visibility (StarlingStatusRow *self)
     }
 
   gtk_image_set_from_icon_name (self->visibility_icon, icon);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->visibility_icon), tooltip);
+  set_tooltip (GTK_WIDGET (self->visibility_icon), tooltip);
   gtk_widget_set_visible (GTK_WIDGET (self->visibility_icon), icon != NULL);
   if (tooltip != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->visibility_icon),
@@ -858,7 +858,7 @@ update_spoiler (StarlingStatusRow *self)
   g_signal_handlers_unblock_matched (self->spoiler_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_button_set_label (GTK_BUTTON (self->spoiler_button),
                         self->content_revealed ? _("Show Less") : _("Show More"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spoiler_button),
+  set_tooltip (GTK_WIDGET (self->spoiler_button),
                                self->content_revealed ? _("Hide the content behind the warning")
                                                       : _("Show the content behind the warning"));
 
@@ -878,7 +878,8 @@ update_content (StarlingStatusRow *self)
       return;
     }
 
-  text = rich_text_for_content (shown);
+  /* Made once per status and kept with it: rebinding parses nothing. */
+  text = starling_status_text_dup_content (shown);
   starling_rich_label_set_rich_text (self->content_label, text);
   load_emojis (self, self->content_label, starling_status_get_emojis (shown));
   gtk_widget_set_visible (GTK_WIDGET (self->content_label), *starling_rich_text_get_text (text) != '\0');
@@ -982,7 +983,7 @@ update_card (StarlingStatusRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->card_picture), starling_preview_card_get_image (card) != NULL);
   load_image (self, starling_preview_card_get_image (card), 84, 84, image_request_new (IMAGE_CARD));
 
-  gtk_widget_set_tooltip_text (self->card_button, starling_preview_card_get_url (card));
+  set_tooltip (self->card_button, starling_preview_card_get_url (card));
   /* TRANSLATORS: what a screen reader says for a link preview: "Link: title, site" */
   spoken = g_strdup_printf (_("Link: %s, %s"), title, provider != NULL ? provider : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->card_button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);

@@ -297,6 +297,134 @@ starling_status_text_dup_media_summary (StarlingStatus *status)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* What a status's content becomes, kept with the status (as object data)
+ * so that a row recycled onto it again, or a second row showing it,
+ * does not parse its HTML again. Each part remembers what it was made
+ * from and is made again when that changed: an edit or a newer copy
+ * updates the status in place. The HTML is compared by value, not by
+ * pointer, as a new string can come where a freed one was. */
+typedef struct
+{
+  char             *html;
+  /* The rich text, from the HTML, the emoji shortcodes and whether the
+   * status quotes another. */
+  StarlingRichText *text;
+  GStrv             shortcodes;
+  gboolean          has_quote;
+  /* The plain text in one line, from the HTML alone. */
+  char             *spoken;
+} ContentCache;
+
+static void
+content_cache_free (gpointer data)
+{
+  ContentCache *cache = data;
+
+  g_free (cache->html);
+  g_clear_pointer (&cache->text, starling_rich_text_unref);
+  g_strfreev (cache->shortcodes);
+  g_free (cache->spoken);
+  g_free (cache);
+}
+
+static GQuark
+content_cache_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("starling-status-text-content");
+  return quark;
+}
+
+/* The cache of @status, emptied of whatever was made from other HTML. */
+static ContentCache *
+get_content_cache (StarlingStatus *status)
+{
+  const char *html = starling_status_get_content (status);
+  ContentCache *cache = g_object_get_qdata (G_OBJECT (status), content_cache_quark ());
+
+  if (html == NULL)
+    html = "";
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (ContentCache, 1);
+      g_object_set_qdata_full (G_OBJECT (status), content_cache_quark (), cache, content_cache_free);
+    }
+  else if (g_str_equal (cache->html, html))
+    return cache;
+
+  g_free (cache->html);
+  cache->html = g_strdup (html);
+  g_clear_pointer (&cache->text, starling_rich_text_unref);
+  g_clear_pointer (&cache->shortcodes, g_strfreev);
+  g_clear_pointer (&cache->spoken, g_free);
+
+  return cache;
+}
+
+static GStrv
+dup_shortcodes (StarlingStatus *status)
+{
+  GPtrArray *emojis = starling_status_get_emojis (status);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; emojis != NULL && i < emojis->len; i++)
+    {
+      const char *shortcode = starling_custom_emoji_get_shortcode (g_ptr_array_index (emojis, i));
+
+      /* A shortcode-less emoji matches nothing in the text. */
+      if (shortcode != NULL)
+        g_strv_builder_add (builder, shortcode);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * starling_status_text_dup_content:
+ * @status: the status shown (not a boost's wrapper)
+ *
+ * The content of @status as a row shows it: its HTML as a
+ * #StarlingRichText, with a place for each of its custom emoji, and
+ * without the inline quote fallback when it quotes a post. Made once and
+ * kept with @status, so every row that shows it shares one; made again
+ * when the content, the emoji or the quote changed (an edit, a newer
+ * copy).
+ *
+ * Returns: (transfer full): the rich text
+ */
+StarlingRichText *
+starling_status_text_dup_content (StarlingStatus *status)
+{
+  ContentCache *cache;
+  g_auto (GStrv) shortcodes = NULL;
+  gboolean has_quote;
+
+  g_return_val_if_fail (STARLING_IS_STATUS (status), NULL);
+
+  cache = get_content_cache (status);
+  shortcodes = dup_shortcodes (status);
+  has_quote = starling_status_get_quote (status) != NULL;
+
+  if (cache->text == NULL || cache->has_quote != has_quote
+      || !g_strv_equal ((const char * const *) cache->shortcodes, (const char * const *) shortcodes))
+    {
+      StarlingHtmlOptions options = { 0 };
+
+      options.emoji_shortcodes = (const char * const *) shortcodes;
+      options.has_quote = has_quote;
+      g_clear_pointer (&cache->text, starling_rich_text_unref);
+      cache->text = starling_html_to_markup (cache->html, &options);
+      g_strfreev (cache->shortcodes);
+      cache->shortcodes = g_steal_pointer (&shortcodes);
+      cache->has_quote = has_quote;
+    }
+
+  return starling_rich_text_ref (cache->text);
+}
+
 static char *
 plain_one_line (const char *html)
 {
@@ -377,7 +505,6 @@ starling_status_text_accessible_label (StarlingStatus *status,
   g_autofree char *author_name = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *media = NULL;
-  g_autofree char *content = NULL;
   const char *spoiler;
   GDateTime *created;
   StarlingPoll *poll;
@@ -421,8 +548,11 @@ starling_status_text_accessible_label (StarlingStatus *status,
 
   if (content_shown || spoiler == NULL || *spoiler == '\0')
     {
-      content = plain_one_line (starling_status_get_content (shown));
-      g_string_append (text, content);
+      ContentCache *cache = get_content_cache (shown);
+
+      if (cache->spoken == NULL)
+        cache->spoken = plain_one_line (cache->html);
+      g_string_append (text, cache->spoken);
       /* End the content as a sentence unless it ends one already. */
       g_strchomp (text->str);
       text->len = strlen (text->str);
