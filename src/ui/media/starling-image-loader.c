@@ -29,7 +29,13 @@
 #include "starling-image-header.h"
 #include "starling-image-loader.h"
 
-#define DEFAULT_MEMORY_LIMIT   (64 * 1024 * 1024)
+/* What the window needs: rows on screen hold their own textures, so the
+ * memory cache only spares a decode to the rows that come back after a
+ * short scroll. A post's pictures, decoded at the size shown in a column
+ * of about 600 px, are under a MiB at scale 1; 16 MiB are a few screens of
+ * them (one or two at scale 2), and the disk cache has the rest without a
+ * transfer. A larger cap only fills with pictures scrolled past long ago. */
+#define DEFAULT_MEMORY_LIMIT   (16 * 1024 * 1024)
 #define DEFAULT_DISK_LIMIT     (256 * 1024 * 1024)
 #define DEFAULT_MAX_BODY_SIZE  (16 * 1024 * 1024)
 

@@ -36,6 +36,10 @@
 #define MAX_FIXUP_TRIES 10
 /* Within this many pixels of the top, the reader is at the top. */
 #define TOP_SLACK 1.0
+/* Posts kept above and below the one the reader looks at; those further
+ * away are let go (and loaded again when the reader comes back), so memory
+ * stays flat however far one scrolls. */
+#define DEFAULT_TRIM_MARGIN 800
 
 /**
  * StarlingTimelinePage:
@@ -58,6 +62,14 @@
  *
  * The feed is active (polling, following its stream) while the page is on
  * screen, or always with #StarlingTimelinePage:keep-active.
+ *
+ * Memory stays flat however far the reader scrolls: once the reader is
+ * more than #StarlingTimelinePage:trim-margin posts below the top (or above
+ * the bottom), the feed lets go of the posts beyond (starling_feed_trim_around()),
+ * and the view does not move. Going back up loads them again ahead of the
+ * reader, as older posts are loaded going down. Meanwhile streamed posts
+ * count in the "N new posts" pill, which (like Refresh) loads the newest
+ * page above.
  */
 struct _StarlingTimelinePage
 {
@@ -101,6 +113,9 @@ struct _StarlingTimelinePage
 
   gboolean                started;
   gboolean                cache_loading;
+  guint                   trim_margin;
+  guint                   trim_idle;
+  gboolean                newer_failed;
   gboolean                older_failed;
   gboolean                was_mapped;
   guint                   n_new;
@@ -141,6 +156,7 @@ enum {
   PROP_KEEP_ACTIVE,
   PROP_N_NEW,
   PROP_STATE,
+  PROP_TRIM_MARGIN,
   N_PROPS
 };
 
@@ -148,6 +164,7 @@ static GParamSpec *properties [N_PROPS];
 
 static void update_state     (StarlingTimelinePage *self);
 static void check_load_older (StarlingTimelinePage *self);
+static void check_load_newer (StarlingTimelinePage *self);
 static void queue_layout_fixup (StarlingTimelinePage *self);
 
 /* Helpers */
@@ -465,9 +482,25 @@ gap_filled_cb (GObject      *object,
 {
   g_autoptr (GtkWidget) button = user_data;
   g_autoptr (GError) error = NULL;
+  gboolean filled = starling_feed_fill_gap_finish (STARLING_FEED (object), result, &error);
 
-  if (!starling_feed_fill_gap_finish (STARLING_FEED (object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* The page filled the top gap by itself: the next page, if the reader
+   * is still near it, once the list view placed this one. */
+  if (STARLING_IS_TIMELINE_PAGE (button))
+    {
+      StarlingTimelinePage *self = STARLING_TIMELINE_PAGE (button);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->newer_failed = !filled;
+      if (filled)
+        {
+          self->check_pending = TRUE;
+          queue_layout_fixup (self);
+        }
+    }
+
+  if (!filled && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message = g_strdup_printf (_("Could not load the missing posts: %s"), error->message);
       GtkWidget *overlay = gtk_widget_get_ancestor (button, ADW_TYPE_TOAST_OVERLAY);
@@ -499,7 +532,64 @@ gap_clicked_cb (GtkButton            *button,
   StarlingTimelineGap *gap = g_object_get_data (G_OBJECT (button), "starling-gap");
 
   if (gap != NULL)
-    fill_gap (self, gap, GTK_WIDGET (button));
+    {
+      self->newer_failed = FALSE;
+      fill_gap (self, gap, GTK_WIDGET (button));
+    }
+}
+
+/* The top gap of a trimmed timeline is filled ahead of the reader going
+ * up, as older posts are loaded ahead of them going down. */
+static void
+check_load_newer (StarlingTimelinePage *self)
+{
+  StarlingTimelineGap *gap = starling_timeline_get_top_gap (starling_feed_get_timeline (self->feed));
+  GtkAdjustment *adjustment = vadjustment (self);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+
+  if (gap == NULL || starling_timeline_gap_get_loading (gap) || self->newer_failed || page_size <= 0
+      || starling_feed_get_loading (self->feed) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (gtk_adjustment_get_value (adjustment) < LOAD_AHEAD_SCREENS * page_size)
+    {
+      g_debug ("%s: %.0f px below the trimmed top: loading newer posts again", self->title,
+               gtk_adjustment_get_value (adjustment));
+      fill_gap (self, gap, NULL);
+    }
+}
+
+static gboolean
+trim_idle_cb (gpointer user_data)
+{
+  StarlingTimelinePage *self = user_data;
+  int top;
+
+  self->trim_idle = 0;
+
+  /* Not while the view is being put back: the next scroll comes here
+   * again. */
+  if (self->trim_margin == 0 || !self->started || self->anchor_item != NULL || self->top_item_pending != NULL
+      || self->scroll_top_pending || self->focus_pending >= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
+  top = starling_timeline_page_get_top_position (self);
+  if (top >= 0 && (guint) top < n_posts (self))
+    starling_feed_trim_around (self->feed, top, self->trim_margin);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Out of the list view's own handling of the scroll: the change comes in
+ * an idle. */
+static void
+schedule_trim (StarlingTimelinePage *self)
+{
+  if (self->trim_margin == 0 || self->trim_idle != 0)
+    return;
+
+  self->trim_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, trim_idle_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->trim_idle), "[starling] timeline trim");
 }
 
 static void
@@ -525,6 +615,7 @@ new_gap_row (StarlingTimelinePage *self)
 
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("view-more-horizontal-symbolic"));
   gtk_box_append (GTK_BOX (box), gtk_label_new (_("Load missing posts")));
+  g_object_set_data (G_OBJECT (button), "starling-gap-label", gtk_widget_get_last_child (box));
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   /* Titled: a screen reader reads a stack page's title, or "GtkStackPage". */
   gtk_stack_page_set_title (gtk_stack_add_named (GTK_STACK (stack), box, "idle"), _("Load missing posts"));
@@ -551,6 +642,12 @@ bind_gap_row (GtkWidget           *button,
                           gap != NULL ? g_object_ref (gap) : NULL, g_object_unref);
   if (gap != NULL)
     {
+      /* At the top of a trimmed timeline the posts it stands for are
+       * newer ones, loaded as the reader comes near. */
+      const char *label = starling_timeline_gap_get_at_top (gap) ? _("Load newer posts") : _("Load missing posts");
+
+      gtk_label_set_label (g_object_get_data (G_OBJECT (button), "starling-gap-label"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_signal_connect_object (gap, "notify::loading", G_CALLBACK (gap_loading_cb), button, 0);
       gap_loading_cb (gap, NULL, button);
     }
@@ -815,6 +912,10 @@ layout_after_cb (GdkFrameClock        *clock,
     {
       self->check_pending = FALSE;
       check_load_older (self);
+      check_load_newer (self);
+      /* Posts came without the reader moving (at the top, say): what is
+       * now too far goes. */
+      schedule_trim (self);
     }
 
   /* A row not placed yet: once more after this frame, a few times. */
@@ -1161,7 +1262,10 @@ refreshed_cb (GObject      *object,
       g_debug ("Could not refresh %s: %s", self->title, error->message);
     }
   else
-    self->older_failed = FALSE;
+    {
+      self->older_failed = FALSE;
+      self->newer_failed = FALSE;
+    }
 
   gtk_widget_set_sensitive (self->refresh_button, TRUE);
   update_state (self);
@@ -1276,6 +1380,14 @@ update_state (StarlingTimelinePage *self)
 }
 
 static void
+live_skipped_cb (StarlingTimelinePage *self,
+                 StarlingEntity       *item)
+{
+  /* Not shown while the top is trimmed, but there is something new. */
+  set_n_new (self, self->n_new + 1);
+}
+
+static void
 feed_notify_cb (StarlingTimelinePage *self,
                 GParamSpec           *pspec)
 {
@@ -1314,7 +1426,10 @@ adjustment_changed_cb (StarlingTimelinePage *self)
   if (self->anchor_item != NULL || self->top_item_pending != NULL || self->scroll_top_pending)
     self->check_pending = TRUE;
   else
-    check_load_older (self);
+    {
+      check_load_older (self);
+      check_load_newer (self);
+    }
 }
 
 static void
@@ -1326,6 +1441,7 @@ value_changed_cb (StarlingTimelinePage *self)
     update_pill (self);
   adjustment_changed_cb (self);
   schedule_save_position (self);
+  schedule_trim (self);
 }
 
 static void
@@ -1460,8 +1576,9 @@ starling_timeline_page_map (GtkWidget *widget)
 
   if (!self->started)
     start (self);
-  else if (again && !self->keep_active && n_posts (self) > 0)
-    /* The stream was left while the page was away: catch up. */
+  else if (again && !self->keep_active && n_posts (self) > 0 && !starling_feed_get_trimmed (self->feed))
+    /* The stream was left while the page was away: catch up. (Trimmed,
+     * what is new comes as the reader goes up.) */
     refresh (self);
   check_load_older (self);
 }
@@ -1493,6 +1610,7 @@ starling_timeline_page_dispose (GObject *object)
   clear_layout_handler (self);
   g_clear_weak_pointer (&self->shell);
   g_clear_handle_id (&self->fixup_idle, g_source_remove);
+  g_clear_handle_id (&self->trim_idle, g_source_remove);
 
   if (self->feed != NULL)
     {
@@ -1567,6 +1685,9 @@ starling_timeline_page_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_string (value, starling_timeline_page_get_state (self));
       break;
+    case PROP_TRIM_MARGIN:
+      g_value_set_uint (value, self->trim_margin);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1596,6 +1717,9 @@ starling_timeline_page_set_property (GObject      *object,
       break;
     case PROP_KEEP_ACTIVE:
       starling_timeline_page_set_keep_active (self, g_value_get_boolean (value));
+      break;
+    case PROP_TRIM_MARGIN:
+      starling_timeline_page_set_trim_margin (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1694,6 +1818,8 @@ starling_timeline_page_constructed (GObject *object)
   g_signal_connect_swapped (self->feed, "notify::loading-older", G_CALLBACK (feed_notify_cb), self);
   g_signal_connect_swapped (self->feed, "notify::at-end", G_CALLBACK (feed_notify_cb), self);
   g_signal_connect_swapped (self->feed, "notify::error", G_CALLBACK (feed_notify_cb), self);
+  g_signal_connect_swapped (self->feed, "notify::trimmed", G_CALLBACK (feed_notify_cb), self);
+  g_signal_connect_swapped (self->feed, "live-skipped", G_CALLBACK (live_skipped_cb), self);
 
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (activate_cb), self, 0);
   g_signal_connect_object (vadjustment (self), "value-changed", G_CALLBACK (value_changed_cb), self,
@@ -1776,6 +1902,16 @@ starling_timeline_page_class_init (StarlingTimelinePageClass *klass)
   properties[PROP_STATE] =
     g_param_spec_string ("state", NULL, NULL, "loading",
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StarlingTimelinePage:trim-margin:
+   *
+   * How many posts are kept above and below the one the reader looks at;
+   * the feed lets go of those further away, and loads them again when
+   * the reader comes back. 0 keeps everything.
+   */
+  properties[PROP_TRIM_MARGIN] =
+    g_param_spec_uint ("trim-margin", NULL, NULL, 0, G_MAXUINT, DEFAULT_TRIM_MARGIN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, TIMELINE_RESOURCE "/starling-timeline-page.ui");
@@ -1822,6 +1958,7 @@ starling_timeline_page_init (StarlingTimelinePage *self)
   self->cancellable = g_cancellable_new ();
   self->bound = g_hash_table_new (NULL, NULL);
   self->focus_pending = -1;
+  self->trim_margin = DEFAULT_TRIM_MARGIN;
 }
 
 /**
@@ -2004,6 +2141,10 @@ starling_timeline_page_scroll_to_top (StarlingTimelinePage *self)
   g_clear_object (&self->top_item_pending);
   gtk_adjustment_set_value (vadjustment (self), 0);
   set_n_new (self, 0);
+  /* The newest posts were let go: the newest page comes above them,
+   * rather than the walk up through all that was let go. */
+  if (self->started && starling_feed_get_trimmed (self->feed))
+    refresh (self);
 }
 
 guint
@@ -2193,4 +2334,39 @@ starling_timeline_page_get_top_position (StarlingTimelinePage *self)
 
   list_item = top_list_item (self, NULL);
   return list_item != NULL ? (int) gtk_list_item_get_position (list_item) : -1;
+}
+
+/**
+ * starling_timeline_page_get_trim_margin:
+ * @self: a #StarlingTimelinePage
+ *
+ * Returns: how many posts are kept above and below the reader
+ */
+guint
+starling_timeline_page_get_trim_margin (StarlingTimelinePage *self)
+{
+  g_return_val_if_fail (STARLING_IS_TIMELINE_PAGE (self), 0);
+
+  return self->trim_margin;
+}
+
+/**
+ * starling_timeline_page_set_trim_margin:
+ * @self: a #StarlingTimelinePage
+ * @margin: how many posts to keep above and below the reader; 0 keeps
+ *   everything
+ */
+void
+starling_timeline_page_set_trim_margin (StarlingTimelinePage *self,
+                                        guint                 margin)
+{
+  g_return_if_fail (STARLING_IS_TIMELINE_PAGE (self));
+
+  if (self->trim_margin == margin)
+    return;
+
+  self->trim_margin = margin;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRIM_MARGIN]);
+  /* A smaller margin applies at once. */
+  schedule_trim (self);
 }
