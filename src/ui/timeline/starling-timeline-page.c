@@ -20,6 +20,7 @@
 #include "model/starling-status.h"
 #include "model/starling-timeline-gap.h"
 #include "ui/shell/starling-main-view.h"
+#include "ui/status/starling-status-factory.h"
 #include "ui/status/starling-status-row.h"
 
 #include "starling-timeline-page.h"
@@ -677,20 +678,6 @@ bind_gap_row (GtkWidget           *button,
     }
 }
 
-static GtkWidget *
-new_status_row (StarlingTimelinePage *self)
-{
-  GtkWidget *row = starling_status_row_new ();
-  StarlingAccount *own = starling_account_session_get_account (self->session);
-
-  starling_status_row_set_client (STARLING_STATUS_ROW (row), starling_feed_get_client (self->feed));
-  starling_status_row_set_image_loader (STARLING_STATUS_ROW (row), self->loader);
-  if (own != NULL)
-    starling_status_row_set_own_account_id (STARLING_STATUS_ROW (row), starling_account_get_id (own));
-
-  return row;
-}
-
 static gboolean
 is_gap_row (GtkWidget *widget)
 {
@@ -709,10 +696,10 @@ bind_cb (GtkSignalListItemFactory *factory,
     {
       if (!STARLING_IS_STATUS_ROW (child))
         {
-          child = new_status_row (self);
+          child = starling_status_row_new ();
           gtk_list_item_set_child (list_item, child);
         }
-      starling_status_row_set_status (STARLING_STATUS_ROW (child), item);
+      starling_status_factory_bind_row (GTK_LIST_ITEM_FACTORY (factory), STARLING_STATUS_ROW (child), item);
       gtk_list_item_set_activatable (list_item, TRUE);
       /* GtkListView focuses only selectable items (the selection model
        * selects nothing). */
@@ -754,7 +741,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
 
   /* A row out of sight lets go of its post and its pictures. */
   if (STARLING_IS_STATUS_ROW (child))
-    starling_status_row_set_status (STARLING_STATUS_ROW (child), NULL);
+    starling_status_factory_bind_row (GTK_LIST_ITEM_FACTORY (factory), STARLING_STATUS_ROW (child), NULL);
   else if (is_gap_row (child))
     bind_gap_row (child, NULL);
 
@@ -1922,7 +1909,9 @@ starling_timeline_page_constructed (GObject *object)
   self->revealed = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->items)), 0, G_MAXUINT);
   self->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->revealed)));
 
-  factory = gtk_signal_list_item_factory_new ();
+  factory = starling_status_factory_new ();
+  starling_status_factory_set_session (factory, self->session);
+  starling_status_factory_set_image_loader (factory, self->loader);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
@@ -2194,8 +2183,11 @@ starling_timeline_page_set_image_loader (StarlingTimelinePage *self,
   g_return_if_fail (STARLING_IS_TIMELINE_PAGE (self));
   g_return_if_fail (loader == NULL || STARLING_IS_IMAGE_LOADER (loader));
 
-  if (g_set_object (&self->loader, loader))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE_LOADER]);
+  if (!g_set_object (&self->loader, loader))
+    return;
+  if (self->list_view != NULL && gtk_list_view_get_factory (self->list_view) != NULL)
+    starling_status_factory_set_image_loader (gtk_list_view_get_factory (self->list_view), loader);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE_LOADER]);
 }
 
 gboolean
