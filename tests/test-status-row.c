@@ -972,10 +972,12 @@ test_shared_content (void)
   starling_test_wait_for_draw (GTK_WIDGET (page.window));
   g_assert_true (content_of (row) == first);
 
-  /* A second row showing the same post shares it. */
+  /* A second row showing the same post shares it, and its author's name. */
   second = add_row (&page, status);
   starling_test_wait_for_draw (GTK_WIDGET (page.window));
   g_assert_true (content_of (second) == first);
+  g_assert_true (starling_rich_label_get_rich_text (child (second, "display_name"))
+                 == starling_rich_label_get_rich_text (child (row, "display_name")));
 
   /* An edit (a newer copy of the same post) gives both rows the new text. */
   edited = decode_into (own_map, EDITABLE_POST ("<p>Second draft</p>", ",\"edited_at\":\"2026-01-01T12:02:00.000Z\""));
