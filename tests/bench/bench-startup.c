@@ -44,6 +44,7 @@
 #include "api/starling-session.h"
 #include "demo/starling-demo-server.h"
 #include "starling-application.h"
+#include "starling-malloc.h"
 #include "starling-window.h"
 #include "ui/timeline/starling-timeline-page.h"
 
@@ -296,6 +297,8 @@ main (int   argc,
   double times[4][64];
   guint runs;
 
+  /* As starling does (main.c): the children start the app. */
+  starling_malloc_tune ();
   if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
     g_setenv ("GSETTINGS_SCHEMA_DIR", BUILDDIR "/data", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
