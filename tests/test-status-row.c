@@ -916,6 +916,192 @@ test_recycling (void)
   destroy_page (&page);
 }
 
+/* A post of its own, decoded through @own_map as a page or the stream
+ * would: a second copy with the same id updates the first in place. */
+#define EDITABLE_POST(content, extra) "{\"id\":\"555\",\"uri\":\"https://example.org/statuses/555\"," \
+  "\"created_at\":\"2026-01-01T12:00:00.000Z\",\"visibility\":\"public\"," \
+  "\"account\":{\"id\":\"8\",\"username\":\"ada\",\"acct\":\"ada@example.org\",\"display_name\":\"Ada\"}," \
+  "\"replies_count\":0,\"reblogs_count\":0,\"favourites_count\":0,\"content\":\"" content "\"" extra "}"
+
+static StarlingStatus *
+decode_into (StarlingEntityMap *own_map,
+             const char        *json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = starling_json_parse (json, -1, &error);
+  StarlingStatus *status;
+
+  g_assert_no_error (error);
+  status = starling_entity_decode (STARLING_TYPE_STATUS, node, own_map, &error);
+  g_assert_no_error (error);
+
+  return status;
+}
+
+static StarlingRichText *
+content_of (StarlingStatusRow *row)
+{
+  return starling_rich_label_get_rich_text (child (row, "content_label"));
+}
+
+static void
+test_shared_content (void)
+{
+  g_autoptr (StarlingEntityMap) own_map = starling_entity_map_new ();
+  g_autoptr (StarlingStatus) status = decode_into (own_map, EDITABLE_POST ("<p>First <b>draft</b></p>", ""));
+  g_autoptr (StarlingStatus) edited = NULL;
+  StarlingStatus *other = find_demo_status (is_others_plain, "plain post");
+  Page page = new_page (600);
+  StarlingStatusRow *row;
+  StarlingStatusRow *second;
+  StarlingRichText *first;
+
+  row = add_row (&page, status);
+  show_page (&page);
+  first = content_of (row);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (starling_rich_text_get_text (first), ==, "First draft");
+
+  /* Recycled onto another post and back: the text made the first time,
+   * not the HTML parsed again. */
+  starling_status_row_set_status (row, other);
+  starling_test_wait_for_draw (GTK_WIDGET (page.window));
+  g_assert_true (content_of (row) != first);
+  starling_status_row_set_status (row, NULL);
+  starling_status_row_set_status (row, status);
+  starling_test_wait_for_draw (GTK_WIDGET (page.window));
+  g_assert_true (content_of (row) == first);
+
+  /* A second row showing the same post shares it, and its author's name. */
+  second = add_row (&page, status);
+  starling_test_wait_for_draw (GTK_WIDGET (page.window));
+  g_assert_true (content_of (second) == first);
+  g_assert_true (starling_rich_label_get_rich_text (child (second, "display_name"))
+                 == starling_rich_label_get_rich_text (child (row, "display_name")));
+
+  /* An edit (a newer copy of the same post) gives both rows the new text. */
+  edited = decode_into (own_map, EDITABLE_POST ("<p>Second draft</p>", ",\"edited_at\":\"2026-01-01T12:02:00.000Z\""));
+  g_assert_true (edited == status);
+  starling_test_wait_for_draw (GTK_WIDGET (page.window));
+  g_assert_true (content_of (row) != first);
+  g_assert_cmpstr (rich_text (row, "content_label"), ==, "Second draft");
+  g_assert_true (content_of (second) == content_of (row));
+  g_assert_cmpstr (rich_text (second, "content_label"), ==, "Second draft");
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (child (row, "time_label")), " *"));
+
+  destroy_page (&page);
+}
+
+static graphene_rect_t
+bounds_in (gpointer widget,
+           gpointer ancestor)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  return bounds;
+}
+
+/* The post's column and its header are grids, so GtkBox's opposite-size
+ * pass (which measured every text's width for a dozen heights, with a
+ * binary search of Pango layouts for each) never runs over them; they
+ * must lay the row out as the boxes did: the avatar, 12 px, and the text
+ * column taking the rest, as tall as its contents for that width; the
+ * names taking what the time (and the visibility icon) leave, 6 px apart;
+ * the content as tall as a plain GtkLabel with its markup is at its
+ * width. */
+static void
+assert_row_layout (StarlingStatusRow *row)
+{
+  GtkWidget *main_box = child (row, "main_box");
+  GtkWidget *avatar = child (row, "avatar_button");
+  GtkWidget *body = child (row, "body_box");
+  /* The name, in its line, in the names beside the time, in the header. */
+  GtkWidget *names = gtk_widget_get_parent (gtk_widget_get_parent (child (row, "display_name")));
+  GtkWidget *header = gtk_widget_get_parent (names);
+  GtkWidget *icon = child (row, "visibility_icon");
+  GtkWidget *time = child (row, "time_label");
+  StarlingRichLabel *content = child (row, "content_label");
+  graphene_rect_t avatar_bounds = bounds_in (avatar, main_box);
+  graphene_rect_t body_bounds = bounds_in (body, main_box);
+  graphene_rect_t names_bounds = bounds_in (names, header);
+  graphene_rect_t time_bounds = bounds_in (time, header);
+  int avatar_min, avatar_nat, body_min, body_nat, main_min, main_nat;
+  int label_height;
+  float names_end;
+
+  g_assert_cmpfloat (avatar_bounds.origin.x, ==, 0);
+  g_assert_cmpfloat (body_bounds.origin.x, ==, avatar_bounds.size.width + 12);
+  g_assert_cmpfloat (body_bounds.size.width, ==, gtk_widget_get_width (main_box) - avatar_bounds.size.width - 12);
+  gtk_widget_measure (avatar, GTK_ORIENTATION_VERTICAL, -1, &avatar_min, &avatar_nat, NULL, NULL);
+  gtk_widget_measure (body, GTK_ORIENTATION_VERTICAL, (int) body_bounds.size.width, &body_min, &body_nat, NULL, NULL);
+  gtk_widget_measure (main_box, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (main_box), &main_min, &main_nat,
+                      NULL, NULL);
+  g_assert_cmpint (main_min, ==, MAX (avatar_min, body_min));
+  g_assert_cmpint (main_nat, ==, MAX (avatar_nat, body_nat));
+  g_assert_cmpfloat (body_bounds.size.height, ==, gtk_widget_get_height (main_box));
+
+  g_assert_cmpfloat (names_bounds.origin.x, ==, 0);
+  g_assert_cmpfloat (time_bounds.origin.x + time_bounds.size.width, ==, gtk_widget_get_width (header));
+  names_end = time_bounds.origin.x;
+  if (gtk_widget_get_visible (icon))
+    {
+      graphene_rect_t icon_bounds = bounds_in (icon, header);
+
+      g_assert_cmpfloat (icon_bounds.origin.x + icon_bounds.size.width + 6, ==, time_bounds.origin.x);
+      names_end = icon_bounds.origin.x;
+    }
+  g_assert_cmpfloat (names_bounds.size.width, ==, names_end - 6);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (content)))
+    {
+      GtkWidget *label = GTK_WIDGET (starling_rich_label_get_label (content));
+
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (content)), ==, gtk_widget_get_width (body));
+      gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (GTK_WIDGET (content)),
+                          &label_height, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (content)), ==, label_height);
+    }
+}
+
+static void
+test_row_layout (void)
+{
+  static const int widths[] = { 360, 600, 1100 };
+  g_autoptr (StarlingStatus) emoji = load_status ("other-servers/post-with-emojis-and-attachments.json");
+  g_autoptr (StarlingStatus) fixture = load_status ("mastodon/status.json");
+  guint checked = 0;
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      Page page = new_page (widths[w]);
+      StarlingStatusRow *row;
+
+      /* Each row alone in its column, as wide as the window. */
+      row = add_row (&page, emoji);
+      starling_status_row_set_content_revealed (row, TRUE);
+      show_page (&page);
+      assert_row_layout (row);
+
+      starling_status_row_set_status (row, fixture);
+      starling_test_wait_for_draw (GTK_WIDGET (page.window));
+      assert_row_layout (row);
+
+      for (guint i = 0; i < demo_statuses->len && i < 40; i++)
+        {
+          starling_status_row_set_status (row, g_ptr_array_index (demo_statuses, i));
+          starling_status_row_set_content_revealed (row, TRUE);
+          starling_test_wait_for_draw (GTK_WIDGET (page.window));
+          assert_row_layout (row);
+          checked++;
+        }
+
+      destroy_page (&page);
+    }
+
+  g_assert_cmpuint (checked, >, 20);
+}
+
 static gboolean
 status_favourited_on_server (const char *id)
 {
@@ -1552,6 +1738,8 @@ main (int   argc,
   g_test_add_func ("/starling/status-row/media-grid-sizes", test_media_grid_sizes);
   g_test_add_func ("/starling/status-row/no-jump", test_no_jump);
   g_test_add_func ("/starling/status-row/recycling", test_recycling);
+  g_test_add_func ("/starling/status-row/shared-content", test_shared_content);
+  g_test_add_func ("/starling/status-row/layout", test_row_layout);
   g_test_add_func ("/starling/status-row/favourite", test_favourite);
   g_test_add_func ("/starling/status-row/favourite-failure", test_favourite_failure);
   g_test_add_func ("/starling/status-row/vote", test_vote);

@@ -5,7 +5,8 @@
  * The sentence a screen reader reads for a post row, for each kind of
  * post: a plain one, a boost, a content warning closed and open, media
  * with and without descriptions, a poll open and closed, names with
- * custom emoji. Pure functions of the model: no display.
+ * custom emoji. Pure functions of the model: no display. And the content
+ * as rows show it, converted once per status and again after an edit.
  */
 
 #include "config.h"
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "model/starling-entity.h"
+#include "model/starling-entity-map.h"
 #include "model/starling-status.h"
 #include "ui/status/starling-status-text.h"
 
@@ -149,6 +151,134 @@ test_emoji_names (void)
                    "Ada Lovelace, just now: Hi. 0 replies, 0 boosts, 1 favourite");
 }
 
+#define CACHED_POST(content, extra) "{\"id\":\"120\",\"uri\":\"https://example.org/statuses/120\"," \
+                                    "\"created_at\":\"2026-01-01T12:00:00.000Z\",\"visibility\":\"public\"," \
+                                    AUTHOR "," COUNTS ",\"content\":\"" content "\"" extra "}"
+#define BLOBCAT "{\"shortcode\":\"blobcat\",\"url\":\"https://example.org/blobcat.png\"," \
+                "\"static_url\":\"https://example.org/blobcat.png\"}"
+#define QUOTE ",\"quote\":{\"state\":\"accepted\",\"quoted_status\":{\"id\":\"7\"," \
+              "\"uri\":\"https://example.org/statuses/7\",\"content\":\"<p>Quoted</p>\"," AUTHOR "}}"
+
+/* Decodes @json through @map, as a page or the stream would: a status
+ * already alive is updated in place. */
+static StarlingStatus *
+decode_into (StarlingEntityMap *map,
+             const char        *json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = starling_json_parse (json, -1, &error);
+  StarlingStatus *status;
+
+  g_assert_no_error (error);
+  status = starling_entity_decode (STARLING_TYPE_STATUS, node, map, &error);
+  g_assert_no_error (error);
+
+  return status;
+}
+
+static void
+test_content_cache (void)
+{
+  g_autoptr (StarlingEntityMap) map = starling_entity_map_new ();
+  g_autoptr (StarlingStatus) status = decode_into (map, CACHED_POST ("<p>Tea :blobcat: time</p>", ""));
+  g_autoptr (StarlingStatus) same = NULL;
+  g_autoptr (StarlingStatus) edited = NULL;
+  g_autoptr (StarlingStatus) with_emoji = NULL;
+  g_autoptr (StarlingStatus) quoting = NULL;
+  g_autoptr (StarlingRichText) first = starling_status_text_dup_content (status);
+  g_autoptr (StarlingRichText) again = starling_status_text_dup_content (status);
+  g_autoptr (StarlingRichText) after_copy = NULL;
+  g_autoptr (StarlingRichText) after_edit = NULL;
+  g_autoptr (StarlingRichText) after_emoji = NULL;
+  g_autoptr (StarlingRichText) after_quote = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 1, 1, 12, 5, 0);
+  g_autofree char *sentence = NULL;
+
+  /* Converted once: a second row (or the same one, recycled) gets the
+   * same object. Without the status's emoji the shortcode stays text. */
+  g_assert_true (first == again);
+  g_assert_cmpstr (starling_rich_text_get_text (first), ==, "Tea :blobcat: time");
+  g_assert_cmpuint (starling_rich_text_get_n_emojis (first), ==, 0);
+
+  /* A newer copy with the same content keeps it. */
+  same = decode_into (map, CACHED_POST ("<p>Tea :blobcat: time</p>", ",\"favourites_count\":5"));
+  g_assert_true (same == status);
+  after_copy = starling_status_text_dup_content (status);
+  g_assert_true (after_copy == first);
+
+  /* An edit updates the object in place; its text is made again. */
+  edited = decode_into (map, CACHED_POST ("<p>Coffee :blobcat: time</p>", ",\"edited_at\":\"2026-01-01T12:03:00.000Z\""));
+  g_assert_true (edited == status);
+  after_edit = starling_status_text_dup_content (status);
+  g_assert_true (after_edit != first);
+  g_assert_cmpstr (starling_rich_text_get_text (after_edit), ==, "Coffee :blobcat: time");
+  sentence = starling_status_text_accessible_label (status, now, TRUE);
+  g_assert_cmpstr (sentence, ==, "Ada Lovelace, 5 minutes ago: Coffee :blobcat: time. 3 replies, 1 boost, 0 favourites");
+
+  /* The same HTML with the emoji now known: a picture takes the shortcode's place. */
+  with_emoji = decode_into (map, CACHED_POST ("<p>Coffee :blobcat: time</p>", ",\"emojis\":[" BLOBCAT "]"));
+  g_assert_true (with_emoji == status);
+  after_emoji = starling_status_text_dup_content (status);
+  g_assert_true (after_emoji != after_edit);
+  g_assert_cmpstr (starling_rich_text_get_text (after_emoji), ==, "Coffee \xef\xbf\xbc time");
+  g_assert_cmpuint (starling_rich_text_get_n_emojis (after_emoji), ==, 1);
+
+  /* A quote hides the inline fallback that goes with it. */
+  quoting = decode_into (map, CACHED_POST ("<p>Coffee :blobcat: time<span class=\\\"quote-inline\\\"> RE: x</span></p>",
+                                           ",\"emojis\":[" BLOBCAT "]" QUOTE));
+  g_assert_true (quoting == status);
+  after_quote = starling_status_text_dup_content (status);
+  g_assert_cmpstr (starling_rich_text_get_text (after_quote), ==, "Coffee \xef\xbf\xbc time");
+  g_clear_pointer (&sentence, g_free);
+  sentence = starling_status_text_accessible_label (status, now, TRUE);
+  g_assert_true (strstr (sentence, "RE: x") != NULL);
+
+  /* The cache goes with the status. */
+  g_clear_object (&same);
+  g_clear_object (&edited);
+  g_clear_object (&with_emoji);
+  g_clear_object (&quoting);
+  g_assert_finalize_object (g_steal_pointer (&status));
+}
+
+static void
+test_name_cache (void)
+{
+  g_autoptr (StarlingEntityMap) map = starling_entity_map_new ();
+  g_autoptr (StarlingStatus) status = decode_into (map, CACHED_POST ("<p>Hi</p>", ""));
+  g_autoptr (StarlingStatus) renamed = NULL;
+  g_autoptr (StarlingStatus) with_emoji = NULL;
+  StarlingAccount *author = starling_status_get_account (status);
+  g_autoptr (StarlingRichText) first = starling_status_text_dup_name (author);
+  g_autoptr (StarlingRichText) again = starling_status_text_dup_name (author);
+  g_autoptr (StarlingRichText) after_rename = NULL;
+  g_autoptr (StarlingRichText) after_emoji = NULL;
+
+  /* One per account, its markup escaped. */
+  g_assert_true (first == again);
+  g_assert_cmpstr (starling_rich_text_get_text (first), ==, "Ada Lovelace");
+
+  /* A new name (a newer copy of the account) is made again, and a name
+   * is text, not markup. */
+  renamed = decode_into (map, "{\"id\":\"121\",\"uri\":\"https://example.org/statuses/121\","
+                              "\"account\":{\"id\":\"8\",\"username\":\"ada\",\"acct\":\"ada@example.org\","
+                              "\"display_name\":\"Ada <b>:blobcat:</b> & co\"},\"content\":\"\"}");
+  g_assert_true (starling_status_get_account (renamed) == author);
+  after_rename = starling_status_text_dup_name (author);
+  g_assert_true (after_rename != first);
+  g_assert_cmpstr (starling_rich_text_get_text (after_rename), ==, "Ada <b>:blobcat:</b> & co");
+
+  /* The same name with its emoji now known. */
+  with_emoji = decode_into (map, "{\"id\":\"122\",\"uri\":\"https://example.org/statuses/122\","
+                                 "\"account\":{\"id\":\"8\",\"username\":\"ada\",\"acct\":\"ada@example.org\","
+                                 "\"display_name\":\"Ada <b>:blobcat:</b> & co\",\"emojis\":[" BLOBCAT "]},"
+                                 "\"content\":\"\"}");
+  after_emoji = starling_status_text_dup_name (author);
+  g_assert_true (after_emoji != after_rename);
+  g_assert_cmpstr (starling_rich_text_get_text (after_emoji), ==, "Ada <b>\xef\xbf\xbc</b> & co");
+  g_assert_cmpuint (starling_rich_text_get_n_emojis (after_emoji), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +291,8 @@ main (int   argc,
   g_test_add_func ("/starling/status-text/media", test_media);
   g_test_add_func ("/starling/status-text/poll", test_poll);
   g_test_add_func ("/starling/status-text/emoji-names", test_emoji_names);
+  g_test_add_func ("/starling/status-text/content-cache", test_content_cache);
+  g_test_add_func ("/starling/status-text/name-cache", test_name_cache);
 
   return g_test_run ();
 }

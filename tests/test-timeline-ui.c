@@ -126,13 +126,14 @@ opened_cb (StarlingReader *reader,
 }
 
 /* A window with the shell, filled by a reader for @account (or, when
- * %NULL, for a demo account signed in now). */
+ * %NULL, for a demo account signed in now), not shown yet: its pages are
+ * made, and start when shown. */
 static Shell *
-shell_new_for (int                     width,
-               int                     height,
-               StarlingDatabase       *database,
-               StarlingAccountManager *manager,
-               StarlingAccountSession *account)
+shell_build (int                     width,
+             int                     height,
+             StarlingDatabase       *database,
+             StarlingAccountManager *manager,
+             StarlingAccountSession *account)
 {
   Shell *shell = g_new0 (Shell, 1);
 
@@ -175,6 +176,17 @@ shell_new_for (int                     width,
   shell->reader = starling_reader_new (shell->view, loader);
   g_signal_connect (shell->reader, "open-uri", G_CALLBACK (opened_cb), shell);
   starling_reader_set_session (shell->reader, shell->account);
+  return shell;
+}
+
+static Shell *
+shell_new_for (int                     width,
+               int                     height,
+               StarlingDatabase       *database,
+               StarlingAccountManager *manager,
+               StarlingAccountSession *account)
+{
+  Shell *shell = shell_build (width, height, database, manager, account);
 
   gtk_window_present (shell->window);
   starling_test_wait_for_draw (GTK_WIDGET (shell->window));
@@ -287,6 +299,59 @@ scroll_to (StarlingTimelinePage *page,
   starling_test_wait_for_draw (GTK_WIDGET (page));
 }
 
+/* The page lets go of the posts far above the reader: how many items left
+ * above the top row, so that the posts scrolled past are still counted. */
+typedef struct
+{
+  StarlingTimelinePage *page;
+  int                   left_above;
+} Passed;
+
+static void
+passed_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   Passed     *passed)
+{
+  if ((int) position < starling_timeline_page_get_top_position (passed->page))
+    passed->left_above += (int) removed - (int) added;
+}
+
+static void
+follow_passed (Passed               *passed,
+               StarlingTimelinePage *page)
+{
+  passed->page = page;
+  passed->left_above = 0;
+  g_signal_connect (starling_feed_get_timeline (starling_timeline_page_get_feed (page)), "items-changed",
+                    G_CALLBACK (passed_changed_cb), passed);
+}
+
+static void
+unfollow_passed (Passed *passed)
+{
+  g_signal_handlers_disconnect_by_data (starling_feed_get_timeline (starling_timeline_page_get_feed (passed->page)),
+                                        passed);
+}
+
+/* The ids of the posts, top to bottom. */
+static GPtrArray *
+post_ids (StarlingTimelinePage *page)
+{
+  GListModel *model = G_LIST_MODEL (starling_feed_get_timeline (starling_timeline_page_get_feed (page)));
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (STARLING_IS_STATUS (item))
+        g_ptr_array_add (ids, g_strdup (starling_status_get_id (STARLING_STATUS (item))));
+    }
+  return ids;
+}
+
 /* Tests */
 
 static void
@@ -350,8 +415,10 @@ test_scroll_to_end (void)
   guint requests, items, expected;
   GtkWidget *last;
   gint64 start;
+  Passed passed;
 
   wait_for_posts (home);
+  follow_passed (&passed, home);
   starling_demo_server_clear_requests (server);
   start = g_get_monotonic_time ();
   /* A page at a time: each wait ends at the next frame. */
@@ -363,12 +430,16 @@ test_scroll_to_end (void)
   starling_test_wait_for_draw (GTK_WIDGET (home));
   starling_test_wait_for_draw (GTK_WIDGET (home));
 
-  items = n_items (home);
+  /* Those that were let go above the reader count: they were loaded. */
+  items = n_items (home) + passed.left_above;
+  unfollow_passed (&passed);
   requests = starling_demo_server_count_requests (server, "GET", "/api/v1/timelines/home*");
   expected = starling_demo_server_count_home_statuses (server);
-  g_test_message ("Scrolled to the end of home: %u items, %u requests, %.1f s", items, requests,
-                  (g_get_monotonic_time () - start) / 1e6);
+  g_test_message ("Scrolled to the end of home: %u items (%u kept), %u requests, %.1f s", items, n_items (home),
+                  requests, (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpuint (items, >=, 1000);
+  /* Memory stays bounded: far fewer are kept. */
+  g_assert_cmpuint (n_items (home), <, 2 * starling_timeline_page_get_trim_margin (home) + 200);
   /* All of home but what the account's filters hide. */
   g_assert_cmpuint (items, <=, expected);
   g_assert_cmpuint (items, >=, expected * 9 / 10);
@@ -376,7 +447,7 @@ test_scroll_to_end (void)
   g_assert_cmpuint (requests, <=, (expected + 19) / 20 + 2);
 
   /* The footer says so, at the bottom of the list. */
-  last = starling_timeline_page_get_row_at (home, items);
+  last = starling_timeline_page_get_row_at (home, n_items (home));
   g_assert_nonnull (last);
   g_assert_true (gtk_widget_get_mapped (last));
   g_assert_nonnull (gtk_widget_get_first_child (last));
@@ -533,6 +604,227 @@ test_streamed_post (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (starling_timeline_page_get_vadjustment (home)), ==, 0);
   g_assert_cmpint (starling_timeline_page_get_top_position (home), ==, 0);
   g_assert_cmpuint (starling_timeline_page_get_n_new (home), ==, 0);
+
+  shell_free (shell);
+}
+
+/* Scrolling far down lets go of the posts far above, the row the reader
+ * looks at staying where it is; going back up brings every one of them
+ * back, in order, and a post streamed meanwhile shows in the pill and
+ * then on top. */
+#define TRIM_MARGIN 40
+
+static gboolean
+trimmed (gpointer data)
+{
+  return starling_feed_get_trimmed (starling_timeline_page_get_feed (data));
+}
+
+typedef struct
+{
+  StarlingTimelinePage *page;
+  guint                 n_before;
+  gint64                deadline;
+} Pill;
+
+static gboolean
+n_new_or_late (gpointer data)
+{
+  Pill *pill = data;
+
+  return starling_timeline_page_get_n_new (pill->page) > pill->n_before || g_get_monotonic_time () > pill->deadline;
+}
+
+typedef struct
+{
+  StarlingTimelinePage *page;
+  guint                 below;
+} Fewer;
+
+static gboolean
+fewer_items (gpointer data)
+{
+  Fewer *fewer = data;
+
+  return n_items (fewer->page) < fewer->below;
+}
+
+static gboolean
+top_gap_loading (StarlingFeed *feed)
+{
+  StarlingTimelineGap *gap = starling_timeline_get_top_gap (starling_feed_get_timeline (feed));
+
+  return gap != NULL && starling_timeline_gap_get_loading (gap);
+}
+
+/* Adds the posts shown now to @order (every post seen, top to bottom):
+ * those below the last one known go at the end, those above the first one
+ * known at the start. */
+static void
+record_order (GPtrArray *order,
+              GPtrArray *shown)
+{
+  guint first_known = shown->len;
+  guint last_known = 0;
+  guint at;
+
+  for (guint i = 0; i < shown->len; i++)
+    if (g_ptr_array_find_with_equal_func (order, shown->pdata[i], g_str_equal, NULL))
+      {
+        if (first_known == shown->len)
+          first_known = i;
+        last_known = i;
+      }
+
+  if (first_known == shown->len)
+    {
+      g_assert_cmpuint (order->len, ==, 0);
+      for (guint i = 0; i < shown->len; i++)
+        g_ptr_array_add (order, g_strdup (shown->pdata[i]));
+      return;
+    }
+
+  /* What is known is shown in the order seen before, with nothing in
+   * between that was not there. */
+  g_assert_true (g_ptr_array_find_with_equal_func (order, shown->pdata[first_known], g_str_equal, &at));
+  for (guint i = first_known; i <= last_known; i++, at++)
+    {
+      g_assert_cmpuint (at, <, order->len);
+      g_assert_cmpstr (shown->pdata[i], ==, order->pdata[at]);
+    }
+  for (guint i = last_known + 1; i < shown->len; i++)
+    g_ptr_array_add (order, g_strdup (shown->pdata[i]));
+  for (guint i = first_known; i > 0; i--)
+    g_ptr_array_insert (order, 0, g_strdup (shown->pdata[i - 1]));
+}
+
+static void
+test_trim_far_down (void)
+{
+  Shell *shell = shell_new (1280, 800, NULL);
+  StarlingTimelinePage *home = place_page (shell, "home");
+  StarlingFeed *feed = starling_timeline_page_get_feed (home);
+  GtkAdjustment *adjustment = starling_timeline_page_get_vadjustment (home);
+  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) seen_again = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GObject) anchor = NULL;
+  g_autoptr (GPtrArray) final = NULL;
+  Pill pill = { home, 0, 0 };
+  guint deepest, first_at, requests = 0;
+  double y, value;
+  int top;
+  gint64 start;
+
+  /* Nothing goes until the margin is set. */
+  starling_timeline_page_set_trim_margin (home, 0);
+  wait_for_posts (home);
+  starling_timeline_page_scroll_to_top (home);
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+
+  /* Down past twice the margin, loading older posts on the way. */
+  start = g_get_monotonic_time ();
+  while (starling_timeline_page_get_top_position (home) < 3 * TRIM_MARGIN || !feed_idle (home))
+    {
+      {
+        g_autoptr (GPtrArray) shown = post_ids (home);
+
+        record_order (order, shown);
+      }
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
+                                            + gtk_adjustment_get_page_size (adjustment) / 2);
+      starling_test_wait_for_draw (GTK_WIDGET (home));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 120 * G_TIME_SPAN_SECOND);
+    }
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+  {
+    g_autoptr (GPtrArray) shown = post_ids (home);
+
+    record_order (order, shown);
+  }
+  g_assert_false (starling_feed_get_trimmed (feed));
+
+  /* The margin comes: what is far above goes, and the row the reader
+   * looks at stays where it was. */
+  top = starling_timeline_page_get_top_position (home) + 1;
+  anchor = g_list_model_get_item (G_LIST_MODEL (starling_feed_get_timeline (feed)), top);
+  g_assert_true (STARLING_IS_STATUS (anchor));
+  y = row_y_of (home, top);
+  value = gtk_adjustment_get_value (adjustment);
+  deepest = n_items (home);
+  starling_timeline_page_set_trim_margin (home, TRIM_MARGIN);
+  starling_test_wait_until (trimmed, home);
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+  g_assert_cmpuint (n_items (home), <, deepest);
+  top = position_of (home, STARLING_STATUS (anchor));
+  g_assert_cmpint (top, >, 0);
+  g_assert_cmpint (top, <=, TRIM_MARGIN + 2);
+  g_test_message ("Trimmed: %u items of %u kept; the row was at %.1f, now at %.1f; scrolled %.0f, now %.0f",
+                  n_items (home), deepest, y, row_y_of (home, top), value, gtk_adjustment_get_value (adjustment));
+  g_assert_cmpfloat (fabs (row_y_of (home, top) - y), <, 1);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, value);
+  {
+    g_autoptr (GObject) first = g_list_model_get_item (G_LIST_MODEL (starling_feed_get_timeline (feed)), 0);
+
+    g_assert_true (STARLING_IS_TIMELINE_GAP (first));
+  }
+
+  /* A post on the stream meanwhile: the pill says so, and it is not put
+   * above posts that are not there. */
+  for (guint attempt = 0; attempt < 10 && starling_timeline_page_get_n_new (home) == 0; attempt++)
+    {
+      g_autofree char *id = NULL;
+
+      pill.n_before = starling_timeline_page_get_n_new (home);
+      pill.deadline = g_get_monotonic_time () + 3 * G_TIME_SPAN_SECOND;
+      id = starling_demo_server_emit_status (server);
+      starling_test_wait_until (n_new_or_late, &pill);
+      g_assert_false (starling_timeline_contains (starling_feed_get_timeline (feed), id));
+    }
+  g_assert_cmpuint (starling_timeline_page_get_n_new (home), >, 0);
+
+  /* Back up to the top, as a reader dragging the scrollbar: the posts let
+   * go come back ahead of the reader, a page at a time. */
+  starling_demo_server_clear_requests (server);
+  start = g_get_monotonic_time ();
+  while (starling_feed_get_trimmed (feed) || !feed_idle (home) || top_gap_loading (feed))
+    {
+      g_autoptr (GPtrArray) shown = post_ids (home);
+
+      for (guint i = 0; i < shown->len; i++)
+        g_hash_table_add (seen_again, g_strdup (shown->pdata[i]));
+      gtk_adjustment_set_value (adjustment, 0);
+      starling_test_wait_for_draw (GTK_WIDGET (home));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 120 * G_TIME_SPAN_SECOND);
+    }
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+  requests = starling_demo_server_count_requests (server, "GET", "/api/v1/timelines/home*");
+  /* Up at the top, the bottom goes in turn. */
+  {
+    Fewer fewer = { home, order->len };
+
+    starling_test_wait_until (fewer_items, &fewer);
+  }
+
+  /* Every post seen on the way down is back, in order, once, under what
+   * came meanwhile. */
+  final = post_ids (home);
+  for (guint i = 0; i < final->len; i++)
+    g_hash_table_add (seen_again, g_strdup (final->pdata[i]));
+  g_assert_true (g_ptr_array_find_with_equal_func (final, order->pdata[0], g_str_equal, &first_at));
+  for (guint i = first_at; i < final->len; i++)
+    g_assert_cmpstr (final->pdata[i], ==, order->pdata[i - first_at]);
+  for (guint i = 0; i < order->len; i++)
+    if (!g_hash_table_contains (seen_again, order->pdata[i]))
+      g_error ("Post %u of %u (%s) never came back", i, order->len, (char *) order->pdata[i]);
+  {
+    g_autoptr (GHashTable) once = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < final->len; i++)
+      g_assert_true (g_hash_table_add (once, final->pdata[i]));
+  }
+  g_test_message ("Back at the top in %u requests: %u posts kept of the %u seen, %u new on top", requests,
+                  n_items (home), order->len, first_at);
 
   shell_free (shell);
 }
@@ -812,6 +1104,109 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The rows a page has now. */
+static guint
+n_rows (StarlingTimelinePage *page)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_items (page); i++)
+    if (starling_timeline_page_get_row_at (page, i) != NULL)
+      n++;
+  return n;
+}
+
+static gboolean
+has_last_row (gpointer data)
+{
+  return starling_timeline_page_get_row_at (data, n_items (data) - 1) != NULL;
+}
+
+typedef struct
+{
+  StarlingTimelinePage *page;
+  guint                 added;
+  guint                 rows;
+} FirstMerge;
+
+/* After the list view heard of the change, which it answers at once by
+ * making and binding the rows it shows. */
+static void
+first_merge_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                FirstMerge *merge)
+{
+  if (merge->added > 0 || added == 0)
+    return;
+  merge->added = added;
+  merge->rows = n_rows (merge->page);
+}
+
+/* GTK 4.8's list view makes a row for each of the first 200 items: the
+ * posts kept come on screen a few a frame, then the page goes where the
+ * reader was and asks the server. */
+static void
+test_cache_revealed (void)
+{
+  g_autoptr (StarlingDatabase) database = open_database ("revealed.db");
+  g_autoptr (StarlingAccountManager) manager = NULL;
+  g_autoptr (StarlingAccountSession) account = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  StarlingTimelinePage *home;
+  StarlingFeed *feed;
+  Shell *shell = shell_new (1280, 800, database);
+  FirstMerge merge = { 0 };
+  guint cached;
+
+  home = place_page (shell, "home");
+  wait_for_posts (home);
+  feed = starling_timeline_page_get_feed (home);
+  while (n_items (home) < 50 && !starling_feed_get_at_end (feed))
+    {
+      starling_feed_load_older_async (feed, NULL, result_cb, &result);
+      g_assert_true (starling_feed_load_older_finish (feed, wait_result (&result), &error));
+      g_assert_no_error (error);
+      g_clear_object (&result);
+    }
+  starling_feed_flush_cache_async (feed, NULL, result_cb, &result);
+  g_assert_true (starling_feed_flush_cache_finish (feed, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  cached = n_items (home);
+  g_assert_cmpuint (cached, >=, 50);
+
+  manager = g_object_ref (shell->manager);
+  account = g_object_ref (shell->account);
+  shell_free (shell);
+
+  /* The same account in a new window: its home starts from the cache. */
+  shell = shell_build (1280, 800, database, manager, account);
+  home = place_page (shell, "home");
+  merge.page = home;
+  g_signal_connect_after (starling_feed_get_timeline (starling_timeline_page_get_feed (home)), "items-changed",
+                          G_CALLBACK (first_merge_cb), &merge);
+  gtk_window_present (shell->window);
+  starling_test_wait_until (page_shows_list, home);
+  starling_test_wait_until (feed_idle, home);
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+  g_signal_handlers_disconnect_by_data (starling_feed_get_timeline (starling_timeline_page_get_feed (home)),
+                                        &merge);
+
+  g_assert_cmpuint (merge.added, ==, cached);
+  g_assert_cmpuint (merge.rows, >, 0);
+  g_assert_cmpuint (merge.rows, <=, 10);
+  /* Then the others, a few a frame, down to the last. */
+  starling_test_wait_until (has_last_row, home);
+  g_test_message ("The cache brought %u posts; %u had rows in the first frame, %u now (of %u)", merge.added,
+                  merge.rows, n_rows (home), n_items (home));
+  g_assert_cmpuint (n_items (home), >=, cached);
+
+  shell_free (shell);
+}
+
 /* Last: it stops the demo server. */
 static void
 test_offline_start (void)
@@ -888,7 +1283,9 @@ main (int   argc,
   g_test_add_func ("/starling/timeline-ui/hashtags-and-lists", test_hashtags_and_lists);
   g_test_add_func ("/starling/timeline-ui/switch-accounts", test_switch_accounts);
   g_test_add_func ("/starling/timeline-ui/scroll-to-end", test_scroll_to_end);
+  g_test_add_func ("/starling/timeline-ui/trim-far-down", test_trim_far_down);
   g_test_add_func ("/starling/timeline-ui/screenshots", test_screenshots);
+  g_test_add_func ("/starling/timeline-ui/cache-revealed", test_cache_revealed);
   g_test_add_func ("/starling/timeline-ui/offline-start", test_offline_start);
 
   ret = g_test_run ();

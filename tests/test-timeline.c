@@ -297,6 +297,132 @@ test_out_of_order_ids (void)
 }
 
 static void
+test_trim (void)
+{
+  g_autoptr (StarlingTimeline) timeline = starling_timeline_new ("home");
+  g_autoptr (GPtrArray) first = page ("10 9 8 7 6 5 4 3 2 1");
+  g_autoptr (GPtrArray) live = page ("11");
+  g_autoptr (GPtrArray) up1 = page ("8 7");
+  g_autoptr (GPtrArray) up2 = page ("11 10 9");
+  g_autoptr (Changes) changes = NULL;
+  GWeakRef dropped;
+  StarlingTimelineGap *gap;
+
+  starling_timeline_merge_older (timeline, first);
+  g_weak_ref_init (&dropped, first->pdata[0]);
+  g_clear_pointer (&first, g_ptr_array_unref);
+  changes = watch (timeline);
+  g_assert_null (starling_timeline_get_top_gap (timeline));
+  g_assert_cmpuint (starling_timeline_trim_newer (timeline, 0), ==, 0);
+
+  /* The four newest give way to one top gap, in one change. */
+  g_assert_cmpuint (starling_timeline_trim_newer (timeline, 4), ==, 4);
+  assert_contents (timeline, "~ 6 5 4 3 2 1");
+  assert_changes (changes, "0-4+1");
+  gap = starling_timeline_get_top_gap (timeline);
+  g_assert_nonnull (gap);
+  g_assert_true (starling_timeline_gap_get_at_top (gap));
+  g_assert_null (starling_timeline_gap_get_max_id (gap));
+  g_assert_cmpstr (starling_timeline_gap_get_min_id (gap), ==, "6");
+  g_assert_false (starling_timeline_contains (timeline, "10"));
+  g_assert_cmpstr (starling_timeline_get_newest_id (timeline), ==, "6");
+  /* Nothing else holds post 10: it is gone. */
+  g_assert_null (g_weak_ref_get (&dropped));
+  g_weak_ref_clear (&dropped);
+
+  /* Trimming again keeps the gap and moves it down. */
+  g_assert_cmpuint (starling_timeline_trim_newer (timeline, 3), ==, 2);
+  assert_contents (timeline, "~ 4 3 2 1");
+  assert_changes (changes, "1-2+0");
+  g_assert_true (starling_timeline_get_top_gap (timeline) == gap);
+  g_assert_cmpstr (starling_timeline_gap_get_min_id (gap), ==, "4");
+
+  /* The stream cannot put a post above posts that are not there. */
+  g_assert_false (starling_timeline_insert_live (timeline, live->pdata[0]));
+  assert_contents (timeline, "~ 4 3 2 1");
+
+  /* The oldest go too; at least one post always stays. */
+  g_assert_cmpuint (starling_timeline_trim_older (timeline, 2), ==, 2);
+  assert_contents (timeline, "~ 4 3");
+  assert_changes (changes, "3-2+0");
+  g_assert_cmpuint (starling_timeline_trim_older (timeline, 3), ==, 0);
+  g_assert_cmpuint (starling_timeline_trim_newer (timeline, 3), ==, 0);
+  assert_contents (timeline, "~ 4 3");
+
+  /* Filling walks up from post 4: below the gap, oldest page first. */
+  {
+    g_autoptr (GPtrArray) up0 = page ("6 5");
+
+    starling_timeline_fill_top_gap (timeline, gap, up0, FALSE);
+  }
+  assert_contents (timeline, "~ 6 5 4 3");
+  starling_timeline_fill_top_gap (timeline, gap, up1, FALSE);
+  assert_contents (timeline, "~ 8 7 6 5 4 3");
+  assert_changes (changes, "1-0+2 1-0+2");
+  g_assert_cmpstr (starling_timeline_gap_get_min_id (gap), ==, "8");
+
+  /* The last page reaches the present: the gap closes, and the stream
+   * shows again. */
+  starling_timeline_fill_top_gap (timeline, gap, up2, TRUE);
+  assert_contents (timeline, "11 10 9 8 7 6 5 4 3");
+  assert_changes (changes, "1-0+3 0-1+0");
+  g_assert_null (starling_timeline_get_top_gap (timeline));
+  {
+    g_autoptr (GPtrArray) live2 = page ("12");
+
+    g_assert_true (starling_timeline_insert_live (timeline, live2->pdata[0]));
+  }
+  assert_contents (timeline, "12 11 10 9 8 7 6 5 4 3");
+}
+
+static void
+test_trim_then_refresh (void)
+{
+  g_autoptr (StarlingTimeline) timeline = starling_timeline_new ("home");
+  g_autoptr (GPtrArray) below = page ("6 5 4");
+  g_autoptr (GPtrArray) above = page ("10 9 8");
+  g_autoptr (GPtrArray) newest = page ("12 11");
+  g_autoptr (GPtrArray) up1 = page ("9 8 7");
+  g_autoptr (GPtrArray) up2 = page ("12 11 10");
+  StarlingTimelineGap *gap;
+
+  starling_timeline_merge_older (timeline, below);
+  starling_timeline_merge_newer (timeline, above, FALSE);
+  assert_contents (timeline, "10 9 8 ~ 6 5 4");
+
+  /* A gap just below what is let go goes with it: walking up from post 6
+   * reaches every post above it. */
+  g_assert_cmpuint (starling_timeline_trim_newer (timeline, 3), ==, 3);
+  assert_contents (timeline, "~ 6 5 4");
+  gap = starling_timeline_get_top_gap (timeline);
+  g_assert_nonnull (gap);
+
+  /* Going to the top: the newest page goes above the top gap, which
+   * becomes a gap between them. */
+  starling_timeline_merge_newer (timeline, newest, FALSE);
+  assert_contents (timeline, "12 11 ~ 6 5 4");
+  g_assert_null (starling_timeline_get_top_gap (timeline));
+  g_assert_false (starling_timeline_gap_get_at_top (gap));
+  g_assert_cmpstr (starling_timeline_gap_get_max_id (gap), ==, "11");
+
+  /* Filled upward from post 6 still, until a page reaches post 11. */
+  starling_timeline_fill_top_gap (timeline, gap, up1, FALSE);
+  assert_contents (timeline, "12 11 ~ 9 8 7 6 5 4");
+  starling_timeline_fill_top_gap (timeline, gap, up2, FALSE);
+  assert_contents (timeline, "12 11 10 9 8 7 6 5 4");
+
+  /* A newest page that reaches the posts below the top gap closes it. */
+  g_assert_cmpuint (starling_timeline_trim_newer (timeline, 5), ==, 5);
+  assert_contents (timeline, "~ 7 6 5 4");
+  {
+    g_autoptr (GPtrArray) reach = page ("9 8 7");
+
+    starling_timeline_merge_newer (timeline, reach, FALSE);
+  }
+  assert_contents (timeline, "9 8 7 6 5 4");
+}
+
+static void
 test_many (void)
 {
   g_autoptr (StarlingTimeline) timeline = starling_timeline_new ("home");
@@ -329,6 +455,8 @@ main (int   argc,
   g_test_add_func ("/starling/timeline/hide", test_hide);
   g_test_add_func ("/starling/timeline/out-of-order-ids", test_out_of_order_ids);
   g_test_add_func ("/starling/timeline/many", test_many);
+  g_test_add_func ("/starling/timeline/trim", test_trim);
+  g_test_add_func ("/starling/timeline/trim-then-refresh", test_trim_then_refresh);
 
   return g_test_run ();
 }

@@ -68,6 +68,18 @@
  * Stream events that arrive before the feed is known to be current (before
  * the first refresh, or while it catches up after a reconnect) are kept
  * and put at the top once it is, so nothing shows out of order.
+ *
+ * Memory stays bounded however far the reader scrolls:
+ * starling_feed_trim_around() lets go of the items far above and far below
+ * the reader. Those above leave a top #StarlingTimelineGap, which
+ * starling_feed_fill_gap_async() fills upward again (`min_id` from the
+ * item below it, a page at a time, until a page is not full: the
+ * present). While the top is trimmed, streamed items are not shown (they
+ * would stand above posts that are not there; #StarlingFeed::live-skipped
+ * says one came, and filling the gap brings it), polls and reconnects
+ * fetch nothing, the cache keeps what it had, and a refresh asked for by
+ * the reader puts the newest page above the gap, which becomes an ordinary
+ * gap between them.
  */
 
 typedef enum
@@ -141,6 +153,8 @@ struct _StarlingFeed
   /* The top of the timeline is the server's present. */
   gboolean             synced;
   GPtrArray           *pending_live;
+  /* Whether the timeline starts with a top gap, as last notified. */
+  gboolean             trimmed;
 
   gboolean             at_end;
   GError              *error;
@@ -184,6 +198,13 @@ G_DEFINE_FLAGS_TYPE (StarlingFeedOptions, starling_feed_options,
   G_DEFINE_ENUM_VALUE (STARLING_FEED_PINNED, "pinned"))
 
 enum {
+  LIVE_SKIPPED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+enum {
   PROP_0,
   PROP_CLIENT,
   PROP_KIND,
@@ -199,6 +220,7 @@ enum {
   PROP_POLL_INTERVAL,
   PROP_POLLING,
   PROP_STREAMING,
+  PROP_TRIMMED,
   N_PROPS
 };
 
@@ -349,6 +371,13 @@ static gboolean
 has_entities (StarlingFeed *self)
 {
   return starling_timeline_get_newest_id (self->timeline) != NULL;
+}
+
+/* The newest items were let go: the top of the timeline is a gap. */
+static gboolean
+is_trimmed (StarlingFeed *self)
+{
+  return starling_timeline_get_top_gap (self->timeline) != NULL;
 }
 
 /* The cursor that asks for what is newer than @item, and older. */
@@ -811,6 +840,16 @@ static void
 take_live (StarlingFeed   *self,
            StarlingEntity *item)
 {
+  /* Above a trimmed top it would be out of place; filling the top gap
+   * brings it where it belongs. */
+  if (is_trimmed (self))
+    {
+      if (!starling_timeline_contains (self->timeline, starling_entity_get_id (item))
+          && !hide_filtered (item, filter_context (self->kind), NULL))
+        g_signal_emit (self, signals[LIVE_SKIPPED], 0, item);
+      return;
+    }
+
   if (!self->synced)
     {
       if (self->pending_live->len >= MAX_PENDING_LIVE)
@@ -1166,7 +1205,8 @@ update_polling (StarlingFeed *self)
   else if (self->poll_id == 0 && self->refresh_op == NULL)
     {
       /* Behind the present (the stream fell back, say): at once. */
-      guint delay = !self->synced && has_entities (self) && self->poll_failures == 0 ? 0 : poll_delay (self);
+      guint delay = !self->synced && has_entities (self) && !is_trimmed (self) && self->poll_failures == 0
+                    ? 0 : poll_delay (self);
 
       self->poll_id = g_timeout_add (delay, poll_cb, self);
       g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->poll_id),
@@ -1372,6 +1412,24 @@ first_page_cb (GObject      *object,
   refresh_done (op);
 }
 
+/* @task waits for the refresh on its way, or for a new one. */
+static void
+join_refresh (StarlingFeed *self,
+              GTask        *task)
+{
+  gboolean start = self->refresh_op == NULL;
+
+  if (start)
+    self->refresh_op = op_new (self, OP_REFRESH);
+  op_add_waiter (self->refresh_op, task);
+
+  if (start)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      start_refresh (self, self->refresh_op);
+    }
+}
+
 static void
 start_refresh (StarlingFeed *self,
                Op           *op)
@@ -1380,6 +1438,23 @@ start_refresh (StarlingFeed *self,
   g_autofree char *newest = NULL;
 
   decide_grouped (self);
+
+  if (is_trimmed (self))
+    {
+      /* A poll or a reconnect while the reader is far below: what is new
+       * comes when the top gap is filled. */
+      if (op->waiters->len == 0)
+        {
+          g_debug ("The %s feed is trimmed at the top: nothing to refresh", kind_name (self->kind));
+          op_finish (op, NULL);
+          return;
+        }
+
+      /* The reader asked: the newest page, above the gap. */
+      request = new_request (self);
+      op_send (op, request, top_page_cb);
+      return;
+    }
 
   if (!has_entities (self) || (cursor_kind (self) == CURSOR_LINK &&
                                (self->needs_replace || self->newer_request == NULL)))
@@ -1460,6 +1535,38 @@ gap_page_cb (GObject      *object,
 
   if (!find_gap (self, op->gap, &position))
     g_hash_table_remove (self->gap_requests, op->gap);
+
+  op_finish (op, NULL);
+}
+
+/* The top gap: walking up from the item below it. */
+static void
+top_gap_page_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Op *op = user_data;
+  StarlingFeed *self = op->self;
+  g_autoptr (StarlingPage) page = op_page_finish (op, result);
+  gboolean reached_top;
+
+  if (page == NULL)
+    return;
+
+  /* A page that is not full reaches the present. */
+  reached_top = !page_is_full (op, page);
+  starling_timeline_fill_top_gap (self->timeline, op->gap, starling_page_get_items (page), reached_top);
+  g_debug ("Loaded %u newer items of the %s feed again%s", starling_page_get_n_items (page),
+           kind_name (self->kind), reached_top ? ", up to the present" : "");
+
+  if (!is_trimmed (self))
+    {
+      /* The top is the present again: the stream shows, the cache writes. */
+      self->synced = TRUE;
+      flush_pending_live (self);
+      update_polling (self);
+      schedule_save (self);
+    }
 
   op_finish (op, NULL);
 }
@@ -1614,6 +1721,13 @@ save_now (StarlingFeed        *self,
       return;
     }
 
+  if (is_trimmed (self))
+    {
+      g_debug ("The top of the timeline is trimmed: the cache keeps its newest items");
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   save = g_new0 (Save, 1);
   save->nodes = encode_cached_items (self);
   save->timeline = starling_feed_dup_cache_key (self);
@@ -1651,7 +1765,9 @@ save_cb (gpointer user_data)
 static void
 schedule_save (StarlingFeed *self)
 {
-  if (self->database == NULL || self->disposed)
+  /* Trimmed, the newest items are not there to write: the cache keeps
+   * the ones it has. */
+  if (self->database == NULL || self->disposed || is_trimmed (self))
     return;
 
   g_clear_handle_id (&self->save_id, g_source_remove);
@@ -1667,7 +1783,11 @@ items_changed_cb (GListModel *model,
                   guint       added,
                   gpointer    user_data)
 {
-  schedule_save (STARLING_FEED (user_data));
+  StarlingFeed *self = STARLING_FEED (user_data);
+
+  if (position == 0)
+    set_boolean (self, &self->trimmed, is_trimmed (self), PROP_TRIMMED);
+  schedule_save (self);
 }
 
 typedef struct
@@ -1956,6 +2076,9 @@ starling_feed_get_property (GObject    *object,
     case PROP_STREAMING:
       g_value_set_object (value, self->streaming);
       break;
+    case PROP_TRIMMED:
+      g_value_set_boolean (value, self->trimmed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2100,7 +2223,29 @@ starling_feed_class_init (StarlingFeedClass *klass)
     g_param_spec_object ("streaming", NULL, NULL, STARLING_TYPE_STREAMING,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * StarlingFeed:trimmed:
+   *
+   * The newest items were let go (starling_feed_trim_around()): the
+   * timeline starts with a top gap.
+   */
+  properties[PROP_TRIMMED] =
+    g_param_spec_boolean ("trimmed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StarlingFeed::live-skipped:
+   * @self: the feed
+   * @item: the streamed item
+   *
+   * The stream brought a new item while the top is trimmed: it is not
+   * shown until the top gap is filled, but the reader may want to know.
+   */
+  signals[LIVE_SKIPPED] =
+    g_signal_new ("live-skipped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, STARLING_TYPE_ENTITY);
 }
 
 static void
@@ -2537,7 +2682,6 @@ starling_feed_refresh_async (StarlingFeed        *self,
                              gpointer             user_data)
 {
   g_autoptr (GTask) task = NULL;
-  gboolean start = FALSE;
 
   g_return_if_fail (STARLING_IS_FEED (self));
 
@@ -2547,18 +2691,7 @@ starling_feed_refresh_async (StarlingFeed        *self,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  if (self->refresh_op == NULL)
-    {
-      self->refresh_op = op_new (self, OP_REFRESH);
-      start = TRUE;
-    }
-  op_add_waiter (self->refresh_op, task);
-
-  if (start)
-    {
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-      start_refresh (self, self->refresh_op);
-    }
+  join_refresh (self, task);
 }
 
 /**
@@ -2622,16 +2755,7 @@ starling_feed_load_older_async (StarlingFeed        *self,
    * newest page first. */
   if (!has_entities (self) || (cursor_kind (self) == CURSOR_LINK && self->needs_replace))
     {
-      gboolean start = self->refresh_op == NULL;
-
-      if (start)
-        self->refresh_op = op_new (self, OP_REFRESH);
-      op_add_waiter (self->refresh_op, task);
-      if (start)
-        {
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-          start_refresh (self, self->refresh_op);
-        }
+      join_refresh (self, task);
       return;
     }
 
@@ -2730,6 +2854,28 @@ starling_feed_fill_gap_async (StarlingFeed        *self,
       return;
     }
 
+  if (starling_timeline_gap_get_at_top (gap))
+    {
+      g_autoptr (GObject) below = position + 1 < n_items (self)
+                                  ? g_list_model_get_item (G_LIST_MODEL (self->timeline), position + 1) : NULL;
+      const char *cursor = below != NULL ? newer_cursor_of (below) : NULL;
+
+      if (cursor == NULL)
+        {
+          g_task_return_new_error (task, STARLING_API_ERROR, STARLING_API_ERROR_FAILED,
+                                   _("The missing posts cannot be asked for: refresh the timeline"));
+          return;
+        }
+      request = new_request_with (self, "min_id", cursor);
+      op = op_new (self, OP_GAP);
+      op->gap = g_object_ref (gap);
+      g_hash_table_insert (self->gap_ops, gap, op);
+      op_add_waiter (op, task);
+      starling_timeline_gap_set_loading (gap, TRUE);
+      op_send (op, request, top_gap_page_cb);
+      return;
+    }
+
   stored = g_hash_table_lookup (self->gap_requests, gap);
   if (stored != NULL)
     request = g_object_ref (stored);
@@ -2772,6 +2918,88 @@ starling_feed_fill_gap_finish (StarlingFeed  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * starling_feed_trim_around:
+ * @self: a feed
+ * @position: the position in the timeline of the item the reader looks at
+ * @margin: how many items to keep above it and below it
+ *
+ * Lets go of the items more than @margin above @position (a top gap takes
+ * their place, which starling_feed_fill_gap_async() fills again) and more
+ * than @margin below it (loading older items brings them back), so that
+ * memory stays bounded however far the reader scrolls. Items go in
+ * batches: only when more than a quarter of @margin would go on that side.
+ * Nothing goes while a request that relies on that end is on its way, nor
+ * in timelines whose pages only the server's `Link` cursors find
+ * (bookmarks, favourites) or whose items are grouped notifications.
+ *
+ * Returns: how many items were let go
+ */
+guint
+starling_feed_trim_around (StarlingFeed *self,
+                           guint         position,
+                           guint         margin)
+{
+  guint n = n_items (self);
+  guint slack = MAX (margin / 4, 1);
+  guint removed = 0;
+  StarlingTimelineGap *top_gap;
+
+  g_return_val_if_fail (STARLING_IS_FEED (self), 0);
+  g_return_val_if_fail (margin > 0, 0);
+
+  decide_grouped (self);
+  if (cursor_kind (self) != CURSOR_ID || position >= n)
+    return 0;
+
+  top_gap = starling_timeline_get_top_gap (self->timeline);
+
+  /* Below first: the positions above do not move for it. */
+  if (n - position - 1 > margin + slack && self->older_op == NULL)
+    {
+      guint dropped = starling_timeline_trim_older (self->timeline, n - position - 1 - margin);
+
+      if (dropped > 0)
+        {
+          g_debug ("Let go of the %u oldest items of the %s feed", dropped, kind_name (self->kind));
+          set_at_end (self, FALSE);
+          removed += dropped;
+        }
+    }
+
+  if (position > margin + slack && self->refresh_op == NULL
+      && (top_gap == NULL || !g_hash_table_contains (self->gap_ops, top_gap)))
+    {
+      guint dropped = starling_timeline_trim_newer (self->timeline, position - margin);
+
+      if (dropped > 0)
+        {
+          g_debug ("Let go of the %u newest items of the %s feed", dropped, kind_name (self->kind));
+          /* What the stream kept for later will come with the gap. */
+          g_ptr_array_set_size (self->pending_live, 0);
+          g_clear_handle_id (&self->save_id, g_source_remove);
+          removed += dropped;
+        }
+    }
+
+  return removed;
+}
+
+/**
+ * starling_feed_get_trimmed:
+ * @self: a feed
+ *
+ * Returns: whether the newest items were let go, and a top gap stands for
+ *   them
+ */
+gboolean
+starling_feed_get_trimmed (StarlingFeed *self)
+{
+  g_return_val_if_fail (STARLING_IS_FEED (self), FALSE);
+
+  return is_trimmed (self);
 }
 
 /**

@@ -97,6 +97,7 @@ gboolean            starling_feed_get_at_end          (StarlingFeed         *sel
 const GError       *starling_feed_get_error           (StarlingFeed         *self);
 gboolean            starling_feed_get_live            (StarlingFeed         *self);
 gboolean            starling_feed_get_polling         (StarlingFeed         *self);
+gboolean            starling_feed_get_trimmed         (StarlingFeed         *self);
 
 gboolean            starling_feed_get_active          (StarlingFeed         *self);
 void                starling_feed_set_active          (StarlingFeed         *self,
@@ -133,6 +134,9 @@ void                starling_feed_fill_gap_async      (StarlingFeed         *sel
 gboolean            starling_feed_fill_gap_finish     (StarlingFeed         *self,
                                                        GAsyncResult         *result,
                                                        GError              **error);
+guint               starling_feed_trim_around         (StarlingFeed         *self,
+                                                       guint                 position,
+                                                       guint                 margin);
 void                starling_feed_load_cached_async   (StarlingFeed         *self,
                                                        GCancellable         *cancellable,
                                                        GAsyncReadyCallback   callback,

@@ -16,6 +16,11 @@
  * posts already loaded. What is missing lies below `max-id` (the post just
  * above the gap) and above `min-id` (the post just below it): fetch it with
  * `max_id` and `since_id`.
+ *
+ * A gap without `max-id` is at the very top: the newest posts were let go
+ * to keep memory bounded while the reader was far below them (see
+ * starling_timeline_trim_newer()). What is missing lies above `min-id`,
+ * up to the present: fetch it upward with `min_id`.
  */
 struct _StarlingTimelineGap
 {
@@ -87,8 +92,7 @@ starling_timeline_gap_set_property (GObject      *object,
       starling_timeline_gap_set_max_id (self, g_value_get_string (value));
       break;
     case PROP_MIN_ID:
-      g_free (self->min_id);
-      self->min_id = g_value_dup_string (value);
+      starling_timeline_gap_set_min_id (self, g_value_get_string (value));
       break;
     case PROP_LOADING:
       starling_timeline_gap_set_loading (self, g_value_get_boolean (value));
@@ -112,7 +116,7 @@ starling_timeline_gap_class_init (StarlingTimelineGapClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MIN_ID] =
     g_param_spec_string ("min-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -127,7 +131,8 @@ starling_timeline_gap_init (StarlingTimelineGap *self)
 
 /**
  * starling_timeline_gap_new:
- * @max_id: the id of the item just above the gap
+ * @max_id: (nullable): the id of the item just above the gap; %NULL for
+ *   the gap at the top of a trimmed timeline
  * @min_id: (nullable): the id of the item just below it
  *
  * Returns: (transfer full): a new gap
@@ -146,7 +151,8 @@ starling_timeline_gap_new (const char *max_id,
  * starling_timeline_gap_get_max_id:
  * @self: a gap
  *
- * Returns: the id to fetch below, as `max_id`
+ * Returns: (nullable): the id to fetch below, as `max_id`; %NULL at the
+ *   top of a trimmed timeline
  */
 const char *
 starling_timeline_gap_get_max_id (StarlingTimelineGap *self)
@@ -220,4 +226,38 @@ starling_timeline_gap_set_max_id (StarlingTimelineGap *self,
   g_free (self->max_id);
   self->max_id = g_strdup (max_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_ID]);
+}
+
+/**
+ * starling_timeline_gap_set_min_id:
+ * @self: a gap
+ * @min_id: (nullable): the id of the item now just below the gap
+ */
+void
+starling_timeline_gap_set_min_id (StarlingTimelineGap *self,
+                                  const char          *min_id)
+{
+  g_return_if_fail (STARLING_IS_TIMELINE_GAP (self));
+
+  if (g_strcmp0 (self->min_id, min_id) == 0)
+    return;
+
+  g_free (self->min_id);
+  self->min_id = g_strdup (min_id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_ID]);
+}
+
+/**
+ * starling_timeline_gap_get_at_top:
+ * @self: a gap
+ *
+ * Returns: whether the gap stands for the newest posts, let go while the
+ *   reader was far below them (it has no `max-id`)
+ */
+gboolean
+starling_timeline_gap_get_at_top (StarlingTimelineGap *self)
+{
+  g_return_val_if_fail (STARLING_IS_TIMELINE_GAP (self), FALSE);
+
+  return self->max_id == NULL;
 }

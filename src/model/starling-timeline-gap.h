@@ -22,5 +22,8 @@ void                 starling_timeline_gap_set_loading (StarlingTimelineGap *sel
                                                         gboolean             loading);
 void                 starling_timeline_gap_set_max_id  (StarlingTimelineGap *self,
                                                         const char          *max_id);
+void                 starling_timeline_gap_set_min_id  (StarlingTimelineGap *self,
+                                                        const char          *min_id);
+gboolean             starling_timeline_gap_get_at_top  (StarlingTimelineGap *self);
 
 G_END_DECLS

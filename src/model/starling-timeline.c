@@ -362,7 +362,9 @@ starling_timeline_set_hide_func (StarlingTimeline        *self,
  *
  * Adds a refresh's items at the top. When none of them is already in the
  * timeline and @contiguous is %FALSE, posts may be missing between the page
- * and what was loaded, and a #StarlingTimelineGap marks the place.
+ * and what was loaded, and a #StarlingTimelineGap marks the place. On a
+ * trimmed timeline the page goes above the top gap, which becomes such a
+ * gap (or closes, when the page reaches the posts below it).
  */
 void
 starling_timeline_merge_newer (StarlingTimeline *self,
@@ -370,6 +372,7 @@ starling_timeline_merge_newer (StarlingTimeline *self,
                                gboolean          contiguous)
 {
   g_autofree char *old_top = NULL;
+  StarlingTimelineGap *top_gap;
   gboolean anchored;
   guint end;
 
@@ -377,7 +380,22 @@ starling_timeline_merge_newer (StarlingTimeline *self,
   g_return_if_fail (page != NULL);
 
   old_top = g_strdup (starling_timeline_get_newest_id (self));
+  top_gap = starling_timeline_get_top_gap (self);
   end = merge_page (self, page, 0, &anchored);
+
+  /* Trimmed: the newest page goes above what was let go, and the top gap
+   * becomes a gap between them, filled downward like any other; unless
+   * the page reached the posts below it. */
+  if (top_gap != NULL)
+    {
+      guint position = find_position (self, top_gap);
+
+      if (anchored && position < end)
+        remove_at (self, position);
+      else if (position > 0)
+        starling_timeline_gap_set_max_id (top_gap, item_id (g_ptr_array_index (self->items, position - 1)));
+      return;
+    }
 
   if (!anchored && !contiguous && old_top != NULL && end > 0 && end < self->items->len)
     {
@@ -433,6 +451,7 @@ starling_timeline_fill_gap (StarlingTimeline    *self,
 
   if (!g_ptr_array_find (self->items, gap, &position))
     return;
+  g_return_if_fail (!starling_timeline_gap_get_at_top (gap));
 
   starling_timeline_gap_set_loading (gap, FALSE);
   /* Inserting at the gap's place pushes it down, so it stays just below
@@ -450,14 +469,226 @@ starling_timeline_fill_gap (StarlingTimeline    *self,
     starling_timeline_gap_set_max_id (gap, item_id (g_ptr_array_index (self->items, position - 1)));
 }
 
+/* The id of the first entity from @position down. */
+static const char *
+first_id_from (StarlingTimeline *self,
+               guint             position)
+{
+  for (guint i = position; i < self->items->len; i++)
+    {
+      const char *id = item_id (g_ptr_array_index (self->items, i));
+
+      if (id != NULL)
+        return id;
+    }
+
+  return NULL;
+}
+
+/* Removes @n items from @position on, as one change, and returns how many
+ * of them were entities. */
+static guint
+remove_range (StarlingTimeline *self,
+              guint             position,
+              guint             n)
+{
+  guint entities = 0;
+
+  for (guint i = position; i < position + n; i++)
+    {
+      const char *id = item_id (g_ptr_array_index (self->items, i));
+
+      if (id != NULL)
+        {
+          g_hash_table_remove (self->ids, id);
+          entities++;
+        }
+    }
+  g_ptr_array_remove_range (self->items, position, n);
+  emit_changed (self, position, n, 0);
+
+  return entities;
+}
+
+/**
+ * starling_timeline_get_top_gap:
+ * @self: a timeline
+ *
+ * Returns: (transfer none) (nullable): the gap at the top of a trimmed
+ *   timeline, where the newest posts were let go
+ */
+StarlingTimelineGap *
+starling_timeline_get_top_gap (StarlingTimeline *self)
+{
+  gpointer first;
+
+  g_return_val_if_fail (STARLING_IS_TIMELINE (self), NULL);
+
+  if (self->items->len == 0)
+    return NULL;
+
+  first = g_ptr_array_index (self->items, 0);
+  if (STARLING_IS_TIMELINE_GAP (first) && starling_timeline_gap_get_at_top (first))
+    return first;
+
+  return NULL;
+}
+
+/**
+ * starling_timeline_trim_newer:
+ * @self: a timeline
+ * @n: how many items to let go from the top
+ *
+ * Lets go of the @n newest items (the reader is far below them), to keep
+ * memory bounded however far one scrolls. A top #StarlingTimelineGap takes
+ * their place (the one already there stays, and moves down), with the id
+ * of the item now below it as `min-id`: filling it with
+ * starling_timeline_fill_top_gap() brings them back, oldest first. Gaps
+ * just below what is let go go with it: walking up from a post reaches
+ * every post above it. At least one entity always stays.
+ *
+ * Returns: how many entities were let go
+ */
+guint
+starling_timeline_trim_newer (StarlingTimeline *self,
+                              guint             n)
+{
+  StarlingTimelineGap *gap;
+  guint start;
+  guint removed;
+
+  g_return_val_if_fail (STARLING_IS_TIMELINE (self), 0);
+
+  gap = starling_timeline_get_top_gap (self);
+  start = gap != NULL ? 1 : 0;
+  if (n <= start)
+    return 0;
+
+  n = MIN (n, self->items->len);
+  while (n < self->items->len && item_id (g_ptr_array_index (self->items, n)) == NULL)
+    n++;
+  if (n >= self->items->len)
+    return 0;
+
+  if (gap == NULL)
+    {
+      /* One change: the items give way to the gap. */
+      gap = starling_timeline_gap_new (NULL, item_id (g_ptr_array_index (self->items, n)));
+      removed = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          const char *id = item_id (g_ptr_array_index (self->items, i));
+
+          if (id != NULL)
+            {
+              g_hash_table_remove (self->ids, id);
+              removed++;
+            }
+        }
+      g_ptr_array_remove_range (self->items, 0, n);
+      g_ptr_array_insert (self->items, 0, gap);
+      emit_changed (self, 0, n, 1);
+      return removed;
+    }
+
+  removed = remove_range (self, start, n - start);
+  starling_timeline_gap_set_min_id (gap, first_id_from (self, 1));
+  return removed;
+}
+
+/**
+ * starling_timeline_trim_older:
+ * @self: a timeline
+ * @n: how many items to let go from the bottom
+ *
+ * Lets go of the @n oldest items (the reader is far above them); loading
+ * older items from the new oldest one brings them back. Gaps left at the
+ * bottom go too. At least one entity always stays.
+ *
+ * Returns: how many entities were let go
+ */
+guint
+starling_timeline_trim_older (StarlingTimeline *self,
+                              guint             n)
+{
+  guint keep;
+
+  g_return_val_if_fail (STARLING_IS_TIMELINE (self), 0);
+
+  if (n == 0 || n >= self->items->len)
+    return 0;
+
+  keep = self->items->len - n;
+  while (keep > 0 && item_id (g_ptr_array_index (self->items, keep - 1)) == NULL)
+    keep--;
+  if (keep == 0)
+    return 0;
+
+  return remove_range (self, keep, self->items->len - keep);
+}
+
+/**
+ * starling_timeline_fill_top_gap:
+ * @self: a timeline
+ * @gap: the top gap of @self (starling_timeline_get_top_gap()), or what it
+ *   became when a refresh put the newest page above it
+ * @page: (element-type StarlingEntity): the items fetched for it, newest
+ *   first, with `min_id` set to the id of the item just below the gap
+ * @reached_top: whether the server has nothing newer than @page
+ *
+ * Puts the items back just below the gap, above what stayed. The gap
+ * closes when @reached_top, or when the page reaches the items above it;
+ * otherwise it stays above the new items, for the next page.
+ */
+void
+starling_timeline_fill_top_gap (StarlingTimeline    *self,
+                                StarlingTimelineGap *gap,
+                                GPtrArray           *page,
+                                gboolean             reached_top)
+{
+  gboolean anchored;
+  gboolean reached_above = FALSE;
+  guint position;
+
+  g_return_if_fail (STARLING_IS_TIMELINE (self));
+  g_return_if_fail (STARLING_IS_TIMELINE_GAP (gap));
+  g_return_if_fail (page != NULL);
+
+  if (!g_ptr_array_find (self->items, gap, &position))
+    return;
+
+  starling_timeline_gap_set_loading (gap, FALSE);
+  merge_page (self, page, position + 1, &anchored);
+
+  /* A post of the page already above the gap (the newest page a refresh
+   * put there): nothing is missing between them. */
+  position = find_position (self, gap);
+  for (guint i = 0; anchored && i < page->len && !reached_above; i++)
+    {
+      const char *id = item_id (g_ptr_array_index (page, i));
+      gpointer present = id != NULL ? g_hash_table_lookup (self->ids, id) : NULL;
+
+      reached_above = present != NULL && find_position (self, present) < position;
+    }
+
+  if (reached_top || reached_above)
+    {
+      remove_at (self, position);
+      return;
+    }
+
+  starling_timeline_gap_set_min_id (gap, first_id_from (self, position + 1));
+}
+
 /**
  * starling_timeline_insert_live:
  * @self: a timeline
  * @item: an item from the stream
  *
  * Puts a streamed item at the top, unless it is already there (an edit of a
- * post already shown updates that post through the identity map) or the
- * filters hide it.
+ * post already shown updates that post through the identity map), the
+ * filters hide it, or the top is trimmed (the item would show above posts
+ * that are not there; filling the top gap brings it in its place).
  *
  * Returns: whether @item was added
  */
@@ -471,7 +702,8 @@ starling_timeline_insert_live (StarlingTimeline *self,
   g_return_val_if_fail (STARLING_IS_ENTITY (item), FALSE);
 
   id = starling_entity_get_id (item);
-  if (id == NULL || g_hash_table_contains (self->ids, id) || is_hidden (self, item))
+  if (id == NULL || g_hash_table_contains (self->ids, id) || is_hidden (self, item)
+      || starling_timeline_get_top_gap (self) != NULL)
     return FALSE;
 
   g_ptr_array_insert (self->items, 0, g_object_ref (item));

@@ -43,6 +43,15 @@ void              starling_timeline_merge_older      (StarlingTimeline        *s
 void              starling_timeline_fill_gap         (StarlingTimeline        *self,
                                                       StarlingTimelineGap     *gap,
                                                       GPtrArray               *page);
+StarlingTimelineGap *starling_timeline_get_top_gap (StarlingTimeline        *self);
+guint             starling_timeline_trim_newer       (StarlingTimeline        *self,
+                                                      guint                    n);
+guint             starling_timeline_trim_older       (StarlingTimeline        *self,
+                                                      guint                    n);
+void              starling_timeline_fill_top_gap     (StarlingTimeline        *self,
+                                                      StarlingTimelineGap     *gap,
+                                                      GPtrArray               *page,
+                                                      gboolean                 reached_top);
 gboolean          starling_timeline_insert_live      (StarlingTimeline        *self,
                                                       StarlingEntity          *item);
 guint             starling_timeline_remove           (StarlingTimeline        *self,

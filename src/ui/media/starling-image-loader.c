@@ -13,9 +13,6 @@
 #include "config.h"
 
 #include <errno.h>
-#ifdef __GLIBC__
-# include <malloc.h>
-#endif
 #include <utime.h>
 #include <string.h>
 
@@ -29,7 +26,13 @@
 #include "starling-image-header.h"
 #include "starling-image-loader.h"
 
-#define DEFAULT_MEMORY_LIMIT   (64 * 1024 * 1024)
+/* What the window needs: rows on screen hold their own textures, so the
+ * memory cache only spares a decode to the rows that come back after a
+ * short scroll. A post's pictures, decoded at the size shown in a column
+ * of about 600 px, are under a MiB at scale 1; 16 MiB are a few screens of
+ * them (one or two at scale 2), and the disk cache has the rest without a
+ * transfer. A larger cap only fills with pictures scrolled past long ago. */
+#define DEFAULT_MEMORY_LIMIT   (16 * 1024 * 1024)
 #define DEFAULT_DISK_LIMIT     (256 * 1024 * 1024)
 #define DEFAULT_MAX_BODY_SIZE  (16 * 1024 * 1024)
 
@@ -1232,16 +1235,6 @@ starling_image_loader_class_init (StarlingImageLoaderClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-#ifdef __GLIBC__
-  /* glibc raises its mmap threshold each time a large block is freed (up
-   * to 32 MiB), after which full-size decodes and textures come from the
-   * heap arenas of the worker threads, whose pages stay resident long after
-   * the cache dropped the pictures: bench-images saw RSS creep 40 MiB above
-   * a flat heap over 10,000 pictures. A fixed threshold hands every
-   * picture-sized block back to the system when it is freed. */
-  mallopt (M_MMAP_THRESHOLD, 256 * 1024);
-#endif
 }
 
 static void

@@ -88,6 +88,9 @@ struct _StarlingStatusRow
   GSignalGroup           *shown_signals;
   GSignalGroup           *author_signals;
   gulong                  tick_handler;
+  /* The second (of the minute clock's time) that the times shown were
+   * last worked out for. */
+  gint64                  times_at;
 
   StarlingStatusRow      *quote_row;
 
@@ -351,20 +354,20 @@ rich_text_for_name (const char *name,
   return starling_html_to_markup (escaped, &options);
 }
 
-static StarlingRichText *
-rich_text_for_content (StarlingStatus *status)
+/* GTK 4.8 asks the X server where the pointer is each time a tooltip is
+ * set, to the same text too: a round trip for each, and rebinding a row
+ * sets a dozen tooltips, most of them to what they were. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
 {
-  GPtrArray *emojis = starling_status_get_emojis (status);
-  g_autoptr (GPtrArray) shortcodes = g_ptr_array_new ();
-  StarlingHtmlOptions options = { 0 };
+  /* GTK keeps no empty tooltip. */
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
 
-  for (guint i = 0; emojis != NULL && i < emojis->len; i++)
-    g_ptr_array_add (shortcodes, (gpointer) starling_custom_emoji_get_shortcode (g_ptr_array_index (emojis, i)));
-  g_ptr_array_add (shortcodes, NULL);
-  options.emoji_shortcodes = (const char * const *) shortcodes->pdata;
-  options.has_quote = starling_status_get_quote (status) != NULL;
-
-  return starling_html_to_markup (starling_status_get_content (status), &options);
+  gtk_widget_set_tooltip_text (widget, text);
 }
 
 static void
@@ -388,7 +391,7 @@ set_toggle_state (GtkWidget  *button,
   else
     gtk_widget_remove_css_class (button, "active");
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_accessible_update_state (GTK_ACCESSIBLE (button),
                                GTK_ACCESSIBLE_STATE_PRESSED,
@@ -637,7 +640,7 @@ update_time (StarlingStatusRow *self)
   if (created == NULL)
     {
       gtk_label_set_text (self->time_label, "");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), NULL);
+      set_tooltip (GTK_WIDGET (self->time_label), NULL);
       return;
     }
 
@@ -659,7 +662,7 @@ update_time (StarlingStatusRow *self)
       tooltip = g_steal_pointer (&absolute);
       gtk_label_set_text (self->time_label, relative);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label), tooltip);
+  set_tooltip (GTK_WIDGET (self->time_label), tooltip);
 }
 
 static void
@@ -717,18 +720,22 @@ update_author (StarlingStatusRow *self)
       return;
     }
 
-  name = rich_text_for_name (starling_account_get_display (author), starling_account_get_emojis (author));
+  /* Kept with the account: the rows of one author share one. */
+  name = starling_status_text_dup_name (author);
   starling_rich_label_set_rich_text (self->display_name, name);
   load_emojis (self, self->display_name, starling_account_get_emojis (author));
 
   handle = starling_status_text_dup_handle (author);
   gtk_label_set_text (self->handle_label, handle);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->handle_label), handle);
+  set_tooltip (GTK_WIDGET (self->handle_label), handle);
 
   /* The initials, and what the avatar's button reads, come from the name
    * as shown, without emoji shortcodes. */
   initials_name = starling_status_text_dup_plain_name (author);
-  adw_avatar_set_text (self->avatar, initials_name);
+  /* AdwAvatar makes its initials and picks its colour again even for the
+   * same name. */
+  if (g_strcmp0 (adw_avatar_get_text (self->avatar), initials_name) != 0)
+    adw_avatar_set_text (self->avatar, initials_name);
   avatar_url = starling_account_get_avatar_static (author);
   if (avatar_url == NULL)
     avatar_url = starling_account_get_avatar (author);
@@ -736,7 +743,7 @@ update_author (StarlingStatusRow *self)
   set_action (self->avatar_button, "status.open-account", starling_account_get_id (author));
   /* TRANSLATORS: the tooltip of a post's avatar */
   avatar_tooltip = g_strdup_printf (_("Open the profile of %s"), initials_name);
-  gtk_widget_set_tooltip_text (self->avatar_button, avatar_tooltip);
+  set_tooltip (self->avatar_button, avatar_tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->avatar_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, avatar_tooltip, -1);
 
@@ -754,7 +761,7 @@ update_author (StarlingStatusRow *self)
         /* TRANSLATORS: the tooltip of the badge of a server's software: "Runs Pixelfed" */
         tooltip = g_strdup_printf (_("The server of this account runs %s"),
                                    starling_software_get_display_name (software));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->software_badge), tooltip);
+      set_tooltip (GTK_WIDGET (self->software_badge), tooltip);
       if (css != NULL)
         gtk_widget_add_css_class (GTK_WIDGET (self->software_badge), css);
       gtk_widget_set_visible (GTK_WIDGET (self->software_badge), TRUE);
@@ -793,7 +800,7 @@ update_visibility (StarlingStatusRow *self)
     }
 
   gtk_image_set_from_icon_name (self->visibility_icon, icon);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->visibility_icon), tooltip);
+  set_tooltip (GTK_WIDGET (self->visibility_icon), tooltip);
   gtk_widget_set_visible (GTK_WIDGET (self->visibility_icon), icon != NULL);
   if (tooltip != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->visibility_icon),
@@ -858,7 +865,7 @@ update_spoiler (StarlingStatusRow *self)
   g_signal_handlers_unblock_matched (self->spoiler_button, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
   gtk_button_set_label (GTK_BUTTON (self->spoiler_button),
                         self->content_revealed ? _("Show Less") : _("Show More"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->spoiler_button),
+  set_tooltip (GTK_WIDGET (self->spoiler_button),
                                self->content_revealed ? _("Hide the content behind the warning")
                                                       : _("Show the content behind the warning"));
 
@@ -878,7 +885,8 @@ update_content (StarlingStatusRow *self)
       return;
     }
 
-  text = rich_text_for_content (shown);
+  /* Made once per status and kept with it: rebinding parses nothing. */
+  text = starling_status_text_dup_content (shown);
   starling_rich_label_set_rich_text (self->content_label, text);
   load_emojis (self, self->content_label, starling_status_get_emojis (shown));
   gtk_widget_set_visible (GTK_WIDGET (self->content_label), *starling_rich_text_get_text (text) != '\0');
@@ -982,7 +990,7 @@ update_card (StarlingStatusRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->card_picture), starling_preview_card_get_image (card) != NULL);
   load_image (self, starling_preview_card_get_image (card), 84, 84, image_request_new (IMAGE_CARD));
 
-  gtk_widget_set_tooltip_text (self->card_button, starling_preview_card_get_url (card));
+  set_tooltip (self->card_button, starling_preview_card_get_url (card));
   /* TRANSLATORS: what a screen reader says for a link preview: "Link: title, site" */
   spoken = g_strdup_printf (_("Link: %s, %s"), title, provider != NULL ? provider : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->card_button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
@@ -1126,6 +1134,11 @@ update_actions (StarlingStatusRow *self)
 static void
 update_all (StarlingStatusRow *self)
 {
+  g_autoptr (GDateTime) now = starling_minute_clock_dup_now (starling_minute_clock_get_default ());
+
+  /* Taken before the times are worked out, so it is never later than the
+   * time they were worked out for. */
+  self->times_at = g_date_time_to_unix (now);
   update_reblog_header (self);
   update_author (self);
   update_visibility (self);
@@ -1223,6 +1236,7 @@ tick_cb (StarlingMinuteClock *clock,
 {
   g_autoptr (GDateTime) now = starling_minute_clock_dup_now (clock);
 
+  self->times_at = g_date_time_to_unix (now);
   update_time (self);
   starling_poll_view_set_now (self->poll_view, now);
   update_accessible (self);
@@ -1675,14 +1689,18 @@ starling_status_row_map (GtkWidget *widget)
 {
   StarlingStatusRow *self = STARLING_STATUS_ROW (widget);
   StarlingMinuteClock *clock = starling_minute_clock_get_default ();
+  g_autoptr (GDateTime) now = NULL;
 
   GTK_WIDGET_CLASS (starling_status_row_parent_class)->map (widget);
 
   /* Only rows on screen follow the clock. A row mapped after a while
-   * off screen catches up at once. */
+   * off screen catches up at once; one bound this second (a list view
+   * maps the rows it binds as they scroll in) is up to date already. */
   if (self->tick_handler == 0)
     self->tick_handler = g_signal_connect_object (clock, "tick", G_CALLBACK (tick_cb), self, 0);
-  tick_cb (clock, self);
+  now = starling_minute_clock_dup_now (clock);
+  if (self->status == NULL || g_date_time_to_unix (now) != self->times_at)
+    tick_cb (clock, self);
 }
 
 static void

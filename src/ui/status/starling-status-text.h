@@ -7,6 +7,7 @@
 
 #include "model/starling-software.h"
 #include "model/starling-status.h"
+#include "text/starling-rich-text.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,8 @@ StarlingSoftware  starling_status_text_software_of        (StarlingAccount      
                                                            gpointer                lookup_data);
 char             *starling_status_text_dup_counts         (StarlingStatus         *status);
 char             *starling_status_text_dup_media_summary  (StarlingStatus         *status);
+StarlingRichText *starling_status_text_dup_content        (StarlingStatus         *status);
+StarlingRichText *starling_status_text_dup_name           (StarlingAccount        *account);
 char             *starling_status_text_accessible_label   (StarlingStatus         *status,
                                                            GDateTime              *now,
                                                            gboolean                content_shown);

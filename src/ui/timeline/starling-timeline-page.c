@@ -20,6 +20,7 @@
 #include "model/starling-status.h"
 #include "model/starling-timeline-gap.h"
 #include "ui/shell/starling-main-view.h"
+#include "ui/status/starling-status-factory.h"
 #include "ui/status/starling-status-row.h"
 
 #include "starling-timeline-page.h"
@@ -36,6 +37,17 @@
 #define MAX_FIXUP_TRIES 10
 /* Within this many pixels of the top, the reader is at the top. */
 #define TOP_SLACK 1.0
+/* GTK 4.8's list view makes a row for every item up to 200 below the top,
+ * so the posts kept in the database (up to 200) would all be built, bound
+ * and measured before the first frame. They come on screen a few at a
+ * time instead: this many in the first frame (more than a tall window
+ * shows), this many more after each frame. */
+#define REVEAL_FIRST 10
+#define REVEAL_STEP 10
+/* Posts kept above and below the one the reader looks at; those further
+ * away are let go (and loaded again when the reader comes back), so memory
+ * stays flat however far one scrolls. */
+#define DEFAULT_TRIM_MARGIN 800
 
 /**
  * StarlingTimelinePage:
@@ -58,6 +70,14 @@
  *
  * The feed is active (polling, following its stream) while the page is on
  * screen, or always with #StarlingTimelinePage:keep-active.
+ *
+ * Memory stays flat however far the reader scrolls: once the reader is
+ * more than #StarlingTimelinePage:trim-margin posts below the top (or above
+ * the bottom), the feed lets go of the posts beyond (starling_feed_trim_around()),
+ * and the view does not move. Going back up loads them again ahead of the
+ * reader, as older posts are loaded going down. Meanwhile streamed posts
+ * count in the "N new posts" pill, which (like Refresh) loads the newest
+ * page above.
  */
 struct _StarlingTimelinePage
 {
@@ -74,6 +94,9 @@ struct _StarlingTimelinePage
   GListStore             *parts;
   GListStore             *footer_store;
   GtkFlattenListModel    *items;
+  /* The items the list view shows: all of them, but for the first frames
+   * after the cache came (see REVEAL_FIRST). */
+  GtkSliceListModel      *revealed;
   GtkNoSelection         *selection;
   /* GtkListItem → nothing: the list items bound now. */
   GHashTable             *bound;
@@ -101,6 +124,13 @@ struct _StarlingTimelinePage
 
   gboolean                started;
   gboolean                cache_loading;
+  /* Coming on screen after the cache came (see REVEAL_FIRST). */
+  gulong                  reveal_handler;
+  GdkFrameClock          *reveal_clock;
+  guint                   reveal_idle;
+  guint                   trim_margin;
+  guint                   trim_idle;
+  gboolean                newer_failed;
   gboolean                older_failed;
   gboolean                was_mapped;
   guint                   n_new;
@@ -141,6 +171,7 @@ enum {
   PROP_KEEP_ACTIVE,
   PROP_N_NEW,
   PROP_STATE,
+  PROP_TRIM_MARGIN,
   N_PROPS
 };
 
@@ -148,7 +179,10 @@ static GParamSpec *properties [N_PROPS];
 
 static void update_state     (StarlingTimelinePage *self);
 static void check_load_older (StarlingTimelinePage *self);
+static void check_load_newer (StarlingTimelinePage *self);
 static void queue_layout_fixup (StarlingTimelinePage *self);
+static void reveal_to        (StarlingTimelinePage *self,
+                              guint                 position);
 
 /* Helpers */
 
@@ -168,6 +202,13 @@ static GtkAdjustment *
 vadjustment (StarlingTimelinePage *self)
 {
   return gtk_scrolled_window_get_vadjustment (self->scrolled);
+}
+
+/* Whether the list view shows only the first of the items still. */
+static gboolean
+revealing (StarlingTimelinePage *self)
+{
+  return self->revealed != NULL && gtk_slice_list_model_get_size (self->revealed) != G_MAXUINT;
 }
 
 static gboolean
@@ -441,6 +482,7 @@ check_load_older (StarlingTimelinePage *self)
   double left;
 
   if (!self->started || self->cache_loading || n_posts (self) == 0 || self->older_failed
+      || revealing (self)
       || starling_feed_get_at_end (self->feed) || starling_feed_get_loading_older (self->feed)
       || starling_feed_get_loading (self->feed) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
@@ -465,9 +507,25 @@ gap_filled_cb (GObject      *object,
 {
   g_autoptr (GtkWidget) button = user_data;
   g_autoptr (GError) error = NULL;
+  gboolean filled = starling_feed_fill_gap_finish (STARLING_FEED (object), result, &error);
 
-  if (!starling_feed_fill_gap_finish (STARLING_FEED (object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* The page filled the top gap by itself: the next page, if the reader
+   * is still near it, once the list view placed this one. */
+  if (STARLING_IS_TIMELINE_PAGE (button))
+    {
+      StarlingTimelinePage *self = STARLING_TIMELINE_PAGE (button);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->newer_failed = !filled;
+      if (filled)
+        {
+          self->check_pending = TRUE;
+          queue_layout_fixup (self);
+        }
+    }
+
+  if (!filled && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_autofree char *message = g_strdup_printf (_("Could not load the missing posts: %s"), error->message);
       GtkWidget *overlay = gtk_widget_get_ancestor (button, ADW_TYPE_TOAST_OVERLAY);
@@ -499,7 +557,64 @@ gap_clicked_cb (GtkButton            *button,
   StarlingTimelineGap *gap = g_object_get_data (G_OBJECT (button), "starling-gap");
 
   if (gap != NULL)
-    fill_gap (self, gap, GTK_WIDGET (button));
+    {
+      self->newer_failed = FALSE;
+      fill_gap (self, gap, GTK_WIDGET (button));
+    }
+}
+
+/* The top gap of a trimmed timeline is filled ahead of the reader going
+ * up, as older posts are loaded ahead of them going down. */
+static void
+check_load_newer (StarlingTimelinePage *self)
+{
+  StarlingTimelineGap *gap = starling_timeline_get_top_gap (starling_feed_get_timeline (self->feed));
+  GtkAdjustment *adjustment = vadjustment (self);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+
+  if (gap == NULL || starling_timeline_gap_get_loading (gap) || self->newer_failed || page_size <= 0
+      || starling_feed_get_loading (self->feed) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  if (gtk_adjustment_get_value (adjustment) < LOAD_AHEAD_SCREENS * page_size)
+    {
+      g_debug ("%s: %.0f px below the trimmed top: loading newer posts again", self->title,
+               gtk_adjustment_get_value (adjustment));
+      fill_gap (self, gap, NULL);
+    }
+}
+
+static gboolean
+trim_idle_cb (gpointer user_data)
+{
+  StarlingTimelinePage *self = user_data;
+  int top;
+
+  self->trim_idle = 0;
+
+  /* Not while the view is being put back: the next scroll comes here
+   * again. */
+  if (self->trim_margin == 0 || !self->started || self->anchor_item != NULL || self->top_item_pending != NULL
+      || self->scroll_top_pending || self->focus_pending >= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return G_SOURCE_REMOVE;
+
+  top = starling_timeline_page_get_top_position (self);
+  if (top >= 0 && (guint) top < n_posts (self))
+    starling_feed_trim_around (self->feed, top, self->trim_margin);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Out of the list view's own handling of the scroll: the change comes in
+ * an idle. */
+static void
+schedule_trim (StarlingTimelinePage *self)
+{
+  if (self->trim_margin == 0 || self->trim_idle != 0)
+    return;
+
+  self->trim_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, trim_idle_cb, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->trim_idle), "[starling] timeline trim");
 }
 
 static void
@@ -525,6 +640,7 @@ new_gap_row (StarlingTimelinePage *self)
 
   gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("view-more-horizontal-symbolic"));
   gtk_box_append (GTK_BOX (box), gtk_label_new (_("Load missing posts")));
+  g_object_set_data (G_OBJECT (button), "starling-gap-label", gtk_widget_get_last_child (box));
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   /* Titled: a screen reader reads a stack page's title, or "GtkStackPage". */
   gtk_stack_page_set_title (gtk_stack_add_named (GTK_STACK (stack), box, "idle"), _("Load missing posts"));
@@ -551,23 +667,15 @@ bind_gap_row (GtkWidget           *button,
                           gap != NULL ? g_object_ref (gap) : NULL, g_object_unref);
   if (gap != NULL)
     {
+      /* At the top of a trimmed timeline the posts it stands for are
+       * newer ones, loaded as the reader comes near. */
+      const char *label = starling_timeline_gap_get_at_top (gap) ? _("Load newer posts") : _("Load missing posts");
+
+      gtk_label_set_label (g_object_get_data (G_OBJECT (button), "starling-gap-label"), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_signal_connect_object (gap, "notify::loading", G_CALLBACK (gap_loading_cb), button, 0);
       gap_loading_cb (gap, NULL, button);
     }
-}
-
-static GtkWidget *
-new_status_row (StarlingTimelinePage *self)
-{
-  GtkWidget *row = starling_status_row_new ();
-  StarlingAccount *own = starling_account_session_get_account (self->session);
-
-  starling_status_row_set_client (STARLING_STATUS_ROW (row), starling_feed_get_client (self->feed));
-  starling_status_row_set_image_loader (STARLING_STATUS_ROW (row), self->loader);
-  if (own != NULL)
-    starling_status_row_set_own_account_id (STARLING_STATUS_ROW (row), starling_account_get_id (own));
-
-  return row;
 }
 
 static gboolean
@@ -588,10 +696,10 @@ bind_cb (GtkSignalListItemFactory *factory,
     {
       if (!STARLING_IS_STATUS_ROW (child))
         {
-          child = new_status_row (self);
+          child = starling_status_row_new ();
           gtk_list_item_set_child (list_item, child);
         }
-      starling_status_row_set_status (STARLING_STATUS_ROW (child), item);
+      starling_status_factory_bind_row (GTK_LIST_ITEM_FACTORY (factory), STARLING_STATUS_ROW (child), item);
       gtk_list_item_set_activatable (list_item, TRUE);
       /* GtkListView focuses only selectable items (the selection model
        * selects nothing). */
@@ -633,7 +741,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
 
   /* A row out of sight lets go of its post and its pictures. */
   if (STARLING_IS_STATUS_ROW (child))
-    starling_status_row_set_status (STARLING_STATUS_ROW (child), NULL);
+    starling_status_factory_bind_row (GTK_LIST_ITEM_FACTORY (factory), STARLING_STATUS_ROW (child), NULL);
   else if (is_gap_row (child))
     bind_gap_row (child, NULL);
 
@@ -815,6 +923,10 @@ layout_after_cb (GdkFrameClock        *clock,
     {
       self->check_pending = FALSE;
       check_load_older (self);
+      check_load_newer (self);
+      /* Posts came without the reader moving (at the top, say): what is
+       * now too far goes. */
+      schedule_trim (self);
     }
 
   /* A row not placed yet: once more after this frame, a few times. */
@@ -1064,6 +1176,7 @@ go_to_position (StarlingTimelinePage *self,
         return;
 
       g_debug ("Opening %s at its reading position, %u posts down", self->title, i);
+      reveal_to (self, i);
       g_set_object (&self->top_item_pending, item);
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
       set_n_new (self, i);
@@ -1161,7 +1274,10 @@ refreshed_cb (GObject      *object,
       g_debug ("Could not refresh %s: %s", self->title, error->message);
     }
   else
-    self->older_failed = FALSE;
+    {
+      self->older_failed = FALSE;
+      self->newer_failed = FALSE;
+    }
 
   gtk_widget_set_sensitive (self->refresh_button, TRUE);
   update_state (self);
@@ -1175,6 +1291,91 @@ refresh (StarlingTimelinePage *self)
   gtk_widget_set_sensitive (self->refresh_button, FALSE);
   starling_feed_refresh_async (self->feed, self->cancellable, refreshed_cb, self);
   update_state (self);
+}
+
+static void
+clear_reveal_handler (StarlingTimelinePage *self)
+{
+  if (self->reveal_handler != 0 && g_signal_handler_is_connected (self->reveal_clock, self->reveal_handler))
+    g_signal_handler_disconnect (self->reveal_clock, self->reveal_handler);
+  self->reveal_handler = 0;
+  g_clear_object (&self->reveal_clock);
+}
+
+static void reveal_more (StarlingTimelinePage *self);
+static void reveal_all  (StarlingTimelinePage *self);
+
+static gboolean
+reveal_idle_cb (gpointer user_data)
+{
+  StarlingTimelinePage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->revealed);
+
+  self->reveal_idle = 0;
+  gtk_slice_list_model_set_size (self->revealed, size + MIN (REVEAL_STEP, G_MAXUINT - size));
+  reveal_more (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+revealed_painted_cb (GdkFrameClock        *clock,
+                     StarlingTimelinePage *self)
+{
+  clear_reveal_handler (self);
+  /* Out of the frame clock's dispatch: the next rows make the next
+   * frame. */
+  if (self->reveal_idle == 0)
+    self->reveal_idle = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, reveal_idle_cb, self, NULL);
+}
+
+/* Shows more of the cached posts after each frame, until all are shown. */
+static void
+reveal_more (StarlingTimelinePage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
+
+  if (gtk_slice_list_model_get_size (self->revealed) < g_list_model_get_n_items (G_LIST_MODEL (self->items))
+      && clock != NULL)
+    {
+      if (self->reveal_handler == 0 && self->reveal_idle == 0)
+        {
+          self->reveal_clock = g_object_ref (clock);
+          self->reveal_handler = g_signal_connect_after (clock, "after-paint", G_CALLBACK (revealed_painted_cb), self);
+          /* A frame comes even if nothing else asks for one. */
+          gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+        }
+      return;
+    }
+
+  reveal_all (self);
+}
+
+/* While the cache comes on screen: at least up to a screen past
+ * @position, where the page is to go. */
+static void
+reveal_to (StarlingTimelinePage *self,
+           guint                 position)
+{
+  if (revealing (self) && gtk_slice_list_model_get_size (self->revealed) < position + REVEAL_FIRST)
+    gtk_slice_list_model_set_size (self->revealed, position + REVEAL_FIRST);
+}
+
+/* Every item on screen from now on. */
+static void
+reveal_all (StarlingTimelinePage *self)
+{
+  gboolean was_revealing = revealing (self);
+
+  clear_reveal_handler (self);
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
+  gtk_slice_list_model_set_size (self->revealed, G_MAXUINT);
+  /* Whether older posts are wanted was not asked while the list was
+   * short. */
+  if (was_revealing)
+    {
+      self->check_pending = TRUE;
+      queue_layout_fixup (self);
+    }
 }
 
 static void
@@ -1199,6 +1400,7 @@ cached_cb (GObject      *object,
   if (n > 0)
     restore_position (self);
   refresh (self);
+  reveal_more (self);
 }
 
 static void
@@ -1216,6 +1418,9 @@ start (StarlingTimelinePage *self)
     }
 
   self->cache_loading = TRUE;
+  /* The list is empty: what the cache brings comes on screen a few posts
+   * a frame. */
+  gtk_slice_list_model_set_size (self->revealed, REVEAL_FIRST);
   update_state (self);
   starling_feed_load_cached_async (self->feed, self->cancellable, cached_cb, self);
 }
@@ -1276,6 +1481,14 @@ update_state (StarlingTimelinePage *self)
 }
 
 static void
+live_skipped_cb (StarlingTimelinePage *self,
+                 StarlingEntity       *item)
+{
+  /* Not shown while the top is trimmed, but there is something new. */
+  set_n_new (self, self->n_new + 1);
+}
+
+static void
 feed_notify_cb (StarlingTimelinePage *self,
                 GParamSpec           *pspec)
 {
@@ -1314,7 +1527,10 @@ adjustment_changed_cb (StarlingTimelinePage *self)
   if (self->anchor_item != NULL || self->top_item_pending != NULL || self->scroll_top_pending)
     self->check_pending = TRUE;
   else
-    check_load_older (self);
+    {
+      check_load_older (self);
+      check_load_newer (self);
+    }
 }
 
 static void
@@ -1326,6 +1542,7 @@ value_changed_cb (StarlingTimelinePage *self)
     update_pill (self);
   adjustment_changed_cb (self);
   schedule_save_position (self);
+  schedule_trim (self);
 }
 
 static void
@@ -1460,8 +1677,9 @@ starling_timeline_page_map (GtkWidget *widget)
 
   if (!self->started)
     start (self);
-  else if (again && !self->keep_active && n_posts (self) > 0)
-    /* The stream was left while the page was away: catch up. */
+  else if (again && !self->keep_active && n_posts (self) > 0 && !starling_feed_get_trimmed (self->feed))
+    /* The stream was left while the page was away: catch up. (Trimmed,
+     * what is new comes as the reader goes up.) */
     refresh (self);
   check_load_older (self);
 }
@@ -1491,8 +1709,11 @@ starling_timeline_page_dispose (GObject *object)
     save_position (self);
   g_cancellable_cancel (self->cancellable);
   clear_layout_handler (self);
+  clear_reveal_handler (self);
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
   g_clear_weak_pointer (&self->shell);
   g_clear_handle_id (&self->fixup_idle, g_source_remove);
+  g_clear_handle_id (&self->trim_idle, g_source_remove);
 
   if (self->feed != NULL)
     {
@@ -1508,6 +1729,7 @@ starling_timeline_page_dispose (GObject *object)
   g_clear_object (&self->footer);
   g_clear_object (&self->header_box);
   g_clear_object (&self->selection);
+  g_clear_object (&self->revealed);
   g_clear_object (&self->items);
   g_clear_object (&self->parts);
   g_clear_object (&self->footer_store);
@@ -1567,6 +1789,9 @@ starling_timeline_page_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_string (value, starling_timeline_page_get_state (self));
       break;
+    case PROP_TRIM_MARGIN:
+      g_value_set_uint (value, self->trim_margin);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1596,6 +1821,9 @@ starling_timeline_page_set_property (GObject      *object,
       break;
     case PROP_KEEP_ACTIVE:
       starling_timeline_page_set_keep_active (self, g_value_get_boolean (value));
+      break;
+    case PROP_TRIM_MARGIN:
+      starling_timeline_page_set_trim_margin (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1678,9 +1906,12 @@ starling_timeline_page_constructed (GObject *object)
   g_list_store_append (self->parts, timeline (self));
   g_list_store_append (self->parts, self->footer_store);
   self->items = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->parts)));
-  self->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  self->revealed = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->items)), 0, G_MAXUINT);
+  self->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->revealed)));
 
-  factory = gtk_signal_list_item_factory_new ();
+  factory = starling_status_factory_new ();
+  starling_status_factory_set_session (factory, self->session);
+  starling_status_factory_set_image_loader (factory, self->loader);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
@@ -1694,6 +1925,8 @@ starling_timeline_page_constructed (GObject *object)
   g_signal_connect_swapped (self->feed, "notify::loading-older", G_CALLBACK (feed_notify_cb), self);
   g_signal_connect_swapped (self->feed, "notify::at-end", G_CALLBACK (feed_notify_cb), self);
   g_signal_connect_swapped (self->feed, "notify::error", G_CALLBACK (feed_notify_cb), self);
+  g_signal_connect_swapped (self->feed, "notify::trimmed", G_CALLBACK (feed_notify_cb), self);
+  g_signal_connect_swapped (self->feed, "live-skipped", G_CALLBACK (live_skipped_cb), self);
 
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (activate_cb), self, 0);
   g_signal_connect_object (vadjustment (self), "value-changed", G_CALLBACK (value_changed_cb), self,
@@ -1776,6 +2009,16 @@ starling_timeline_page_class_init (StarlingTimelinePageClass *klass)
   properties[PROP_STATE] =
     g_param_spec_string ("state", NULL, NULL, "loading",
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * StarlingTimelinePage:trim-margin:
+   *
+   * How many posts are kept above and below the one the reader looks at;
+   * the feed lets go of those further away, and loads them again when
+   * the reader comes back. 0 keeps everything.
+   */
+  properties[PROP_TRIM_MARGIN] =
+    g_param_spec_uint ("trim-margin", NULL, NULL, 0, G_MAXUINT, DEFAULT_TRIM_MARGIN,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, TIMELINE_RESOURCE "/starling-timeline-page.ui");
@@ -1822,6 +2065,7 @@ starling_timeline_page_init (StarlingTimelinePage *self)
   self->cancellable = g_cancellable_new ();
   self->bound = g_hash_table_new (NULL, NULL);
   self->focus_pending = -1;
+  self->trim_margin = DEFAULT_TRIM_MARGIN;
 }
 
 /**
@@ -1939,8 +2183,11 @@ starling_timeline_page_set_image_loader (StarlingTimelinePage *self,
   g_return_if_fail (STARLING_IS_TIMELINE_PAGE (self));
   g_return_if_fail (loader == NULL || STARLING_IS_IMAGE_LOADER (loader));
 
-  if (g_set_object (&self->loader, loader))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE_LOADER]);
+  if (!g_set_object (&self->loader, loader))
+    return;
+  if (self->list_view != NULL && gtk_list_view_get_factory (self->list_view) != NULL)
+    starling_status_factory_set_image_loader (gtk_list_view_get_factory (self->list_view), loader);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE_LOADER]);
 }
 
 gboolean
@@ -2004,6 +2251,10 @@ starling_timeline_page_scroll_to_top (StarlingTimelinePage *self)
   g_clear_object (&self->top_item_pending);
   gtk_adjustment_set_value (vadjustment (self), 0);
   set_n_new (self, 0);
+  /* The newest posts were let go: the newest page comes above them,
+   * rather than the walk up through all that was let go. */
+  if (self->started && starling_feed_get_trimmed (self->feed))
+    refresh (self);
 }
 
 guint
@@ -2149,6 +2400,7 @@ starling_timeline_page_focus_position (StarlingTimelinePage *self,
 
   if (position >= n_posts (self))
     return FALSE;
+  reveal_to (self, position);
 
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   self->focus_pending = position;
@@ -2193,4 +2445,39 @@ starling_timeline_page_get_top_position (StarlingTimelinePage *self)
 
   list_item = top_list_item (self, NULL);
   return list_item != NULL ? (int) gtk_list_item_get_position (list_item) : -1;
+}
+
+/**
+ * starling_timeline_page_get_trim_margin:
+ * @self: a #StarlingTimelinePage
+ *
+ * Returns: how many posts are kept above and below the reader
+ */
+guint
+starling_timeline_page_get_trim_margin (StarlingTimelinePage *self)
+{
+  g_return_val_if_fail (STARLING_IS_TIMELINE_PAGE (self), 0);
+
+  return self->trim_margin;
+}
+
+/**
+ * starling_timeline_page_set_trim_margin:
+ * @self: a #StarlingTimelinePage
+ * @margin: how many posts to keep above and below the reader; 0 keeps
+ *   everything
+ */
+void
+starling_timeline_page_set_trim_margin (StarlingTimelinePage *self,
+                                        guint                 margin)
+{
+  g_return_if_fail (STARLING_IS_TIMELINE_PAGE (self));
+
+  if (self->trim_margin == margin)
+    return;
+
+  self->trim_margin = margin;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRIM_MARGIN]);
+  /* A smaller margin applies at once. */
+  schedule_trim (self);
 }

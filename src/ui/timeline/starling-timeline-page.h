@@ -50,5 +50,8 @@ gboolean             starling_timeline_page_focus_position    (StarlingTimelineP
                                                                guint                   position);
 gboolean             starling_timeline_page_get_settled       (StarlingTimelinePage   *self);
 int                  starling_timeline_page_get_top_position  (StarlingTimelinePage   *self);
+guint                starling_timeline_page_get_trim_margin   (StarlingTimelinePage   *self);
+void                 starling_timeline_page_set_trim_margin   (StarlingTimelinePage   *self,
+                                                               guint                   margin);
 
 G_END_DECLS
