@@ -8,12 +8,16 @@
 #include <glib/gi18n.h>
 
 #include "starling-application.h"
+#include "starling-malloc.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr (StarlingApplication) app = NULL;
+
+  /* Process-wide, before any thread: see starling-malloc.c. */
+  starling_malloc_tune ();
 
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -514,6 +514,23 @@ reload_activated (GSimpleAction *action,
   starling_application_load (user_data);
 }
 
+/* Another process changed the accounts (`starling --add-account`): read
+ * them again, quietly, without the loading page. Accounts signed in stay
+ * as they are; a load on its way reads the file anyway. */
+static void
+reload_accounts_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  StarlingApplication *self = user_data;
+
+  if (self->accounts == NULL || self->load_cancellable == NULL)
+    return;
+  g_debug ("Reading the accounts again: another process changed them");
+  starling_account_manager_load_async (self->accounts, self->load_cancellable,
+                                       accounts_loaded_cb, g_object_ref (self));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
@@ -524,6 +541,7 @@ static const GActionEntry app_actions[] = {
   { "try-demo", try_demo_activated },
   { "leave-demo", leave_demo_activated },
   { "reload", reload_activated },
+  { "reload-accounts", reload_accounts_activated },
   { "reconnect", reconnect_activated },
 };
 
@@ -703,11 +721,51 @@ close_database (StarlingDatabase *database)
     }
 }
 
+/* Tells the Starling that runs, if one does (the primary instance, on the
+ * session bus), to read its accounts again: app.reload-accounts, through
+ * the org.gtk.Actions interface that GApplication exports. Nothing of the
+ * token goes with it: the running app finds it in the keyring. */
+static void
+tell_running_instance (void)
+{
+  g_autoptr (GAsyncResult) got = NULL;
+  g_autoptr (GAsyncResult) called = NULL;
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_strconcat ("/", APPLICATION_ID, NULL);
+
+  /* GApplication's object path for its id. */
+  g_strdelimit (path, ".", '/');
+  g_strdelimit (path, "-", '_');
+
+  g_bus_get (G_BUS_TYPE_SESSION, NULL, database_ready_cb, &got);
+  bus = g_bus_get_finish (wait_for (&got), &error);
+  if (bus == NULL)
+    {
+      g_debug ("No session bus, so no running Starling to tell: %s", error->message);
+      return;
+    }
+
+  g_dbus_connection_call (bus, APPLICATION_ID, path, "org.gtk.Actions", "Activate",
+                          g_variant_new ("(sava{sv})", "reload-accounts", NULL, NULL), NULL,
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, 10 * 1000, NULL, database_ready_cb, &called);
+  reply = g_dbus_connection_call_finish (bus, wait_for (&called), &error);
+  if (reply != NULL)
+    g_debug ("Told the running Starling");
+  else if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER) ||
+           g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN))
+    g_debug ("No Starling runs");
+  else
+    g_printerr (_("The Starling that runs could not be told (%s): it shows the account at its next start.\n"),
+                error->message);
+}
+
 /* `starling --add-account=https://server --token-stdin`: verifies the
  * token read from standard input, keeps it in the keyring and remembers the
  * account, in this process, whether or not the app runs elsewhere (which
- * shows the account at its next start). The token is never printed, nor
- * taken from the command line, where other users could read it. */
+ * is then told to read its accounts again). The token is never printed,
+ * nor taken from the command line, where other users could read it. */
 static int
 add_account (const char *server)
 {
@@ -754,6 +812,7 @@ add_account (const char *server)
     }
 
   g_print (_("Added %s\n"), starling_account_session_get_handle (account));
+  tell_running_instance ();
   return EXIT_SUCCESS;
 }
 

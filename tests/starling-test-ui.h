@@ -7,11 +7,11 @@
 
 #include <gtk/gtk.h>
 
+#include "starling-test-common.h"
+
 G_BEGIN_DECLS
 
 void starling_test_wait_for_draw   (GtkWidget  *widget);
-void starling_test_wait_until      (gboolean  (*condition) (gpointer data),
-                                    gpointer    data);
 void starling_test_save_screenshot (GtkWidget  *widget,
                                     const char *name);
 void starling_test_save_screenshot_with_popup (GtkWidget  *window,
@@ -28,9 +28,5 @@ void       starling_test_click         (GtkWidget  *button);
 void       starling_test_set_text      (GtkWidget  *editable,
                                         const char *text);
 void       starling_test_wait_idle     (void);
-void       starling_test_remove_tree   (const char *path);
-
-void       starling_test_lock_keyring   (void);
-void       starling_test_unlock_keyring (void);
 
 G_END_DECLS

@@ -22,6 +22,8 @@
 #include "demo/starling-demo-server.h"
 #include "store/starling-store-error.h"
 
+#include "starling-test-common.h"
+
 #define SEED 4242
 #define WATCHDOG_SECONDS 30
 
@@ -118,24 +120,6 @@ tick_cb (gpointer user_data)
     g_source_remove (watchdog_); \
   } G_STMT_END
 
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  g_assert_null (*slot);
-  *slot = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  WAIT_UNTIL (*slot != NULL, "a result");
-  return *slot;
-}
-
 /* The store, the database, the demo */
 
 static StarlingSecret *
@@ -146,8 +130,8 @@ lookup_secret (StarlingSecretKind  kind,
   g_autoptr (StarlingSecretStore) store = starling_secret_store_new ();
   g_autoptr (GAsyncResult) result = NULL;
 
-  starling_secret_store_lookup_async (store, kind, key, NULL, result_cb, &result);
-  return starling_secret_store_lookup_finish (store, wait_result (&result), error);
+  starling_secret_store_lookup_async (store, kind, key, NULL, starling_test_result_cb, &result);
+  return starling_secret_store_lookup_finish (store, starling_test_wait_result (&result), error);
 }
 
 static char *
@@ -166,8 +150,8 @@ open_database (const char *path)
   g_autoptr (GError) error = NULL;
   StarlingDatabase *db;
 
-  starling_database_open_async (path, NULL, result_cb, &result);
-  db = starling_database_open_finish (wait_result (&result), &error);
+  starling_database_open_async (path, NULL, starling_test_result_cb, &result);
+  db = starling_database_open_finish (starling_test_wait_result (&result), &error);
   g_assert_no_error (error);
   return db;
 }
@@ -188,8 +172,8 @@ list_accounts (StarlingDatabase *db)
   g_autoptr (GError) error = NULL;
   GPtrArray *accounts;
 
-  starling_database_list_accounts_async (db, NULL, result_cb, &result);
-  accounts = starling_database_list_accounts_finish (db, wait_result (&result), &error);
+  starling_database_list_accounts_async (db, NULL, starling_test_result_cb, &result);
+  accounts = starling_database_list_accounts_finish (db, starling_test_wait_result (&result), &error);
   g_assert_no_error (error);
   return accounts;
 }
@@ -234,8 +218,8 @@ load (StarlingAccountManager *manager)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  starling_account_manager_load_async (manager, NULL, result_cb, &result);
-  g_assert_true (starling_account_manager_load_finish (manager, wait_result (&result), &error));
+  starling_account_manager_load_async (manager, NULL, starling_test_result_cb, &result);
+  g_assert_true (starling_account_manager_load_finish (manager, starling_test_wait_result (&result), &error));
   g_assert_no_error (error);
 }
 
@@ -310,8 +294,8 @@ approve (const char *authorize_uri)
   action = g_uri_join (G_URI_FLAGS_NONE, g_uri_get_scheme (parsed), NULL, g_uri_get_host (parsed),
                        g_uri_get_port (parsed), g_uri_get_path (parsed), NULL, NULL);
   message = soup_message_new_from_encoded_form (SOUP_METHOD_POST, action, soup_form_encode_hash (form));
-  soup_session_send_and_read_async (browser, message, G_PRIORITY_DEFAULT, NULL, result_cb, &result);
-  body = soup_session_send_and_read_finish (browser, wait_result (&result), &error);
+  soup_session_send_and_read_async (browser, message, G_PRIORITY_DEFAULT, NULL, starling_test_result_cb, &result);
+  body = soup_session_send_and_read_finish (browser, starling_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
 
@@ -339,8 +323,8 @@ sign_in (StarlingAccountManager *manager,
   g_autofree char *uri = NULL;
 
   starling_account_manager_prepare_oauth_async (manager, starling_demo_server_get_base_uri (server), NULL,
-                                                result_cb, &result);
-  oauth = starling_account_manager_prepare_oauth_finish (manager, wait_result (&result), &error);
+                                                starling_test_result_cb, &result);
+  oauth = starling_account_manager_prepare_oauth_finish (manager, starling_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (oauth);
   g_clear_object (&result);
@@ -352,8 +336,8 @@ sign_in (StarlingAccountManager *manager,
   out->code = approve (uri);
   out->client_secret = g_strdup (starling_app_credentials_get_client_secret (starling_oauth_get_credentials (oauth)));
 
-  starling_oauth_exchange_code_async (oauth, out->code, NULL, result_cb, &result);
-  token = starling_oauth_exchange_code_finish (oauth, wait_result (&result), &error);
+  starling_oauth_exchange_code_async (oauth, out->code, NULL, starling_test_result_cb, &result);
+  token = starling_oauth_exchange_code_finish (oauth, starling_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (token);
   out->access_token = g_strdup (starling_oauth_token_get_access_token (token));
@@ -368,8 +352,8 @@ add (StarlingAccountManager  *manager,
   g_autoptr (GAsyncResult) result = NULL;
 
   starling_account_manager_add_async (manager, starling_demo_server_get_base_uri (server), token, NULL,
-                                      result_cb, &result);
-  return starling_account_manager_add_finish (manager, wait_result (&result), error);
+                                      starling_test_result_cb, &result);
+  return starling_account_manager_add_finish (manager, starling_test_wait_result (&result), error);
 }
 
 static gboolean
@@ -379,8 +363,8 @@ remove_account (StarlingAccountManager  *manager,
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  starling_account_manager_remove_async (manager, session, NULL, result_cb, &result);
-  return starling_account_manager_remove_finish (manager, wait_result (&result), error);
+  starling_account_manager_remove_async (manager, session, NULL, starling_test_result_cb, &result);
+  return starling_account_manager_remove_finish (manager, starling_test_wait_result (&result), error);
 }
 
 /* The brand account's handle, as the test expects it: its username, as the
@@ -396,8 +380,8 @@ demo_handle (StarlingDemoServer *server)
   g_autoptr (GAsyncResult) result = NULL;
   g_autoptr (GError) error = NULL;
 
-  starling_oauth_verify_credentials_async (oauth, token, NULL, result_cb, &result);
-  brand = starling_oauth_verify_credentials_finish (oauth, wait_result (&result), &error);
+  starling_oauth_verify_credentials_async (oauth, token, NULL, starling_test_result_cb, &result);
+  brand = starling_oauth_verify_credentials_finish (oauth, starling_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (starling_account_get_username (brand));
 
@@ -412,55 +396,6 @@ streaming_connected (StarlingAccountSession *session)
   return streaming != NULL && starling_streaming_get_state (streaming) == STARLING_STREAMING_STATE_CONNECTED;
 }
 
-/* Reading every file byte by byte */
-
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-
-  return memmem (contents, length, needle, strlen (needle)) != NULL;
-}
-
-static guint
-scan (const char *folder,
-      const char *needle,
-      guint      *n_files)
-{
-  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-  guint found = 0;
-
-  if (dir == NULL)
-    return 0;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        found += scan (path, needle, n_files);
-      else if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          (*n_files)++;
-          if (file_contains (path, needle))
-            {
-              g_test_message ("A secret is in %s", path);
-              found++;
-            }
-        }
-    }
-
-  return found;
-}
-
 static void
 assert_in_no_file (const char *secret)
 {
@@ -472,72 +407,10 @@ assert_in_no_file (const char *secret)
 
   for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
     if (folders[i] != NULL)
-      g_assert_cmpuint (scan (folders[i], secret, &n_files), ==, 0);
+      g_assert_cmpuint (starling_test_count_files_holding (folders[i], secret, &n_files), ==, 0);
 
   /* The scan did read something: the database and the keyring's file. */
   g_assert_cmpuint (n_files, >, 1);
-}
-
-/* Locking and unlocking the keyring */
-
-static void
-lock_keyring (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SecretService) service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
-  GList *collections;
-
-  g_assert_no_error (error);
-  collections = secret_service_get_collections (service);
-  secret_service_lock_sync (service, collections, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_list_free_full (collections, g_object_unref);
-}
-
-/* GNOME Keyring unlocks with the password given over D-Bus, in a plain
- * session, without a prompt (which nobody could answer here). */
-static void
-unlock_keyring (void)
-{
-  const char *password = g_getenv ("STARLING_TEST_KEYRING_PASSWORD");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_autoptr (GVariant) opened = NULL;
-  g_autoptr (GVariant) alias = NULL;
-  g_autoptr (GVariant) unlocked = NULL;
-  g_autoptr (GVariant) output = NULL;
-  const char *session_path = NULL;
-  const char *collection = NULL;
-  GVariant *secret;
-
-  g_assert_no_error (error);
-  g_assert_nonnull (password);
-
-  opened = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                        "org.freedesktop.Secret.Service", "OpenSession",
-                                        g_variant_new ("(sv)", "plain", g_variant_new_string ("")),
-                                        G_VARIANT_TYPE ("(vo)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (opened, "(v&o)", &output, &session_path);
-
-  alias = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                       "org.freedesktop.Secret.Service", "ReadAlias",
-                                       g_variant_new ("(s)", "default"),
-                                       G_VARIANT_TYPE ("(o)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (alias, "(&o)", &collection);
-  g_assert_cmpstr (collection, !=, "/");
-
-  secret = g_variant_new ("(o@ay@ays)", session_path,
-                          g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, "", 0, 1),
-                          g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, password, strlen (password), 1),
-                          "text/plain");
-  unlocked = g_dbus_connection_call_sync (bus, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                          "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface",
-                                          "UnlockWithMasterPassword",
-                                          g_variant_new ("(o@(oayays))", collection, secret),
-                                          NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
 }
 
 /* The tests */
@@ -721,9 +594,9 @@ test_two_accounts (void)
   g_assert_true (starling_account_manager_get_active (manager) == b);
 
   /* Moving, in the list at once and in the file. */
-  starling_account_manager_move_async (manager, b, 0, NULL, result_cb, &result);
+  starling_account_manager_move_async (manager, b, 0, NULL, starling_test_result_cb, &result);
   g_assert_cmpuint (changes, ==, 3);
-  g_assert_true (starling_account_manager_move_finish (manager, wait_result (&result), &error));
+  g_assert_true (starling_account_manager_move_finish (manager, starling_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   moved = handles_of (manager);
@@ -774,8 +647,8 @@ revoke_on_server (StarlingDemoServer *server,
   credentials = starling_app_credentials_new_from_string (text, &error);
   g_assert_no_error (error);
   starling_oauth_set_credentials (oauth, credentials);
-  starling_oauth_revoke_async (oauth, token, NULL, result_cb, &result);
-  return starling_oauth_revoke_finish (oauth, wait_result (&result), &error);
+  starling_oauth_revoke_async (oauth, token, NULL, starling_test_result_cb, &result);
+  return starling_oauth_revoke_finish (oauth, starling_test_wait_result (&result), &error);
 }
 
 static void
@@ -789,13 +662,13 @@ save_cache (StarlingDatabase *db,
 
   g_ptr_array_add (page, g_strdup ("{\"id\":\"1\"}"));
   g_ptr_array_add (page, g_strdup ("{\"id\":\"2\"}"));
-  starling_database_save_timeline_async (db, handle, "home", page, NULL, result_cb, &result);
-  g_assert_true (starling_database_write_finish (db, wait_result (&result), &error));
+  starling_database_save_timeline_async (db, handle, "home", page, NULL, starling_test_result_cb, &result);
+  g_assert_true (starling_database_write_finish (db, starling_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  starling_database_save_draft_async (db, draft, NULL, result_cb, &result);
-  g_assert_cmpint (starling_database_save_draft_finish (db, wait_result (&result), &error), >, 0);
+  starling_database_save_draft_async (db, draft, NULL, starling_test_result_cb, &result);
+  g_assert_cmpint (starling_database_save_draft_finish (db, starling_test_wait_result (&result), &error), >, 0);
   g_assert_no_error (error);
 }
 
@@ -808,14 +681,14 @@ assert_cache_kept (StarlingDatabase *db,
   g_autoptr (GPtrArray) page = NULL;
   g_autoptr (GPtrArray) drafts = NULL;
 
-  starling_database_load_timeline_async (db, handle, "home", NULL, result_cb, &result);
-  page = starling_database_load_timeline_finish (db, wait_result (&result), &error);
+  starling_database_load_timeline_async (db, handle, "home", NULL, starling_test_result_cb, &result);
+  page = starling_database_load_timeline_finish (db, starling_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 2);
   g_clear_object (&result);
 
-  starling_database_list_drafts_async (db, handle, NULL, result_cb, &result);
-  drafts = starling_database_list_drafts_finish (db, wait_result (&result), &error);
+  starling_database_list_drafts_async (db, handle, NULL, starling_test_result_cb, &result);
+  drafts = starling_database_list_drafts_finish (db, starling_test_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (drafts->len, ==, 1);
 }
@@ -907,8 +780,8 @@ test_token_refused (void)
   /* The manager that was running hears it from its client. */
   g_assert_cmpint (starling_account_session_get_state (added), ==, STARLING_ACCOUNT_STATE_READY);
   starling_client_get_timeline_async (starling_account_session_get_client (added), STARLING_TIMELINE_HOME, NULL,
-                                      STARLING_TIMELINE_FLAGS_NONE, NULL, NULL, result_cb, &result);
-  page = starling_client_page_finish (starling_account_session_get_client (added), wait_result (&result), &error);
+                                      STARLING_TIMELINE_FLAGS_NONE, NULL, NULL, starling_test_result_cb, &result);
+  page = starling_client_page_finish (starling_account_session_get_client (added), starling_test_wait_result (&result), &error);
   g_assert_null (page);
   g_assert_error (error, STARLING_API_ERROR, STARLING_API_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
@@ -949,9 +822,9 @@ test_token_refused (void)
   /* A 422 "invalid token" counts as a refusal too. */
   starling_demo_server_add_fault (server, "GET", "/api/v1/timelines/home", STARLING_DEMO_FAULT_BAD_TOKEN_422, 1, 0);
   starling_client_get_timeline_async (starling_account_session_get_client (added), STARLING_TIMELINE_HOME, NULL,
-                                      STARLING_TIMELINE_FLAGS_NONE, NULL, NULL, result_cb, &result);
+                                      STARLING_TIMELINE_FLAGS_NONE, NULL, NULL, starling_test_result_cb, &result);
   g_clear_pointer (&page, g_object_unref);
-  page = starling_client_page_finish (starling_account_session_get_client (added), wait_result (&result), &error);
+  page = starling_client_page_finish (starling_account_session_get_client (added), starling_test_wait_result (&result), &error);
   g_assert_error (error, STARLING_API_ERROR, STARLING_API_ERROR_UNAUTHORIZED);
   g_assert_true (needs_sign_in (added));
 
@@ -989,12 +862,12 @@ test_stream_refused (void)
     g_autoptr (GAsyncResult) result = NULL;
 
     starling_account_manager_prepare_oauth_async (manager, starling_demo_server_get_base_uri (server), NULL,
-                                                  result_cb, &result);
-    oauth = starling_account_manager_prepare_oauth_finish (manager, wait_result (&result), &error);
+                                                  starling_test_result_cb, &result);
+    oauth = starling_account_manager_prepare_oauth_finish (manager, starling_test_wait_result (&result), &error);
     g_assert_no_error (error);
     g_clear_object (&result);
-    starling_oauth_revoke_async (oauth, issued.access_token, NULL, result_cb, &result);
-    g_assert_true (starling_oauth_revoke_finish (oauth, wait_result (&result), &error));
+    starling_oauth_revoke_async (oauth, issued.access_token, NULL, starling_test_result_cb, &result);
+    g_assert_true (starling_oauth_revoke_finish (oauth, starling_test_wait_result (&result), &error));
     g_assert_no_error (error);
   }
   starling_demo_server_add_fault (server, NULL, "/api/v1/streaming", STARLING_DEMO_FAULT_STREAM_DROP, 1, 0);
@@ -1044,8 +917,8 @@ test_add_refused (void)
   {
     g_autoptr (GAsyncResult) result = NULL;
 
-    starling_account_manager_add_async (manager, "ftp://", wrong, NULL, result_cb, &result);
-    nowhere = starling_account_manager_add_finish (manager, wait_result (&result), &nowhere_error);
+    starling_account_manager_add_async (manager, "ftp://", wrong, NULL, starling_test_result_cb, &result);
+    nowhere = starling_account_manager_add_finish (manager, starling_test_wait_result (&result), &nowhere_error);
     g_assert_null (nowhere);
     g_assert_nonnull (nowhere_error);
   }
@@ -1167,8 +1040,8 @@ test_nothing_left (void)
   {
     g_autoptr (StarlingOAuth) oauth = starling_oauth_new (session, starling_demo_server_get_base_uri (server));
 
-    starling_oauth_verify_credentials_async (oauth, issued.access_token, NULL, result_cb, &result);
-    verified = starling_oauth_verify_credentials_finish (oauth, wait_result (&result), &error);
+    starling_oauth_verify_credentials_async (oauth, issued.access_token, NULL, starling_test_result_cb, &result);
+    verified = starling_oauth_verify_credentials_finish (oauth, starling_test_wait_result (&result), &error);
     g_assert_null (verified);
     g_assert_error (error, STARLING_API_ERROR, STARLING_API_ERROR_UNAUTHORIZED);
     g_clear_error (&error);
@@ -1188,8 +1061,8 @@ test_nothing_left (void)
     g_autoptr (GPtrArray) drafts = NULL;
 
     g_clear_object (&result);
-    starling_database_list_drafts_async (db, NULL, NULL, result_cb, &result);
-    drafts = starling_database_list_drafts_finish (db, wait_result (&result), &error);
+    starling_database_list_drafts_async (db, NULL, NULL, starling_test_result_cb, &result);
+    drafts = starling_database_list_drafts_finish (db, starling_test_wait_result (&result), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (drafts->len, ==, 0);
     /* The result holds the database. */
@@ -1252,7 +1125,7 @@ test_locked (void)
   b = add (manager, second, issued_b.access_token, &error);
   g_assert_no_error (error);
 
-  lock_keyring ();
+  starling_test_lock_keyring ();
 
   /* A start while locked: both accounts are there, LOCKED, with a message
    * that says what to do; the keyring was asked once, not once for each. */
@@ -1292,7 +1165,7 @@ test_locked (void)
   g_clear_pointer (&accounts, g_ptr_array_unref);
 
   /* Unlocked: loading again brings both back. */
-  unlock_keyring ();
+  starling_test_unlock_keyring ();
   load (restarted);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (restarted)), ==, 2);
   for (guint i = 0; i < 2; i++)

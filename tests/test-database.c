@@ -3,8 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE
+
 #include "config.h"
 
+#include <sched.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -758,6 +761,89 @@ test_killed_while_writing (void)
   close_database (db);
 }
 
+typedef struct
+{
+  StarlingDatabase *db;
+  gboolean          answered;
+  GThread          *finalized_on;
+} LastUse;
+
+static void
+last_use_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LastUse *use = user_data;
+  g_autofree char *value = starling_database_get_setting_finish (STARLING_DATABASE (object), result, NULL);
+
+  /* The caller's reference goes with the answer: the task the worker
+   * still holds may be the last one. */
+  g_clear_object (&use->db);
+  use->answered = TRUE;
+}
+
+static void
+finalized_cb (gpointer  data,
+              GObject  *where_the_object_was)
+{
+  *(GThread **) data = g_thread_self ();
+}
+
+static gpointer
+watchdog_thread (gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!g_atomic_int_get ((int *) data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The database never finished: it waited for its own worker");
+      g_usleep (10000);
+    }
+  return NULL;
+}
+
+/* The last reference of a database may be its worker's, on a finished
+ * task: it must still be let go of on this thread, never on the worker
+ * (whose finalize would wait for itself, holding the main context). One
+ * CPU for the process makes the worker lose it to this thread right after
+ * answering, as it does now and then on a busy machine; this thread then
+ * leaves the main context free while the worker lets go of its task. */
+static void
+test_last_reference (void)
+{
+  g_autofree char *path = test_path ();
+  cpu_set_t one;
+  int done = 0;
+  GThread *watchdog = g_thread_new ("watchdog", watchdog_thread, &done);
+
+  CPU_ZERO (&one);
+  CPU_SET (sched_getcpu (), &one);
+  if (sched_setaffinity (0, sizeof one, &one) != 0)
+    g_test_message ("Could not keep to one CPU; the case is less sharp");
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      LastUse use = { 0 };
+
+      use.db = open_database (path, &error);
+      g_assert_no_error (error);
+      g_object_weak_ref (G_OBJECT (use.db), finalized_cb, &use.finalized_on);
+      starling_database_get_setting_async (use.db, "last-reference", NULL, last_use_cb, &use);
+      while (!use.answered)
+        g_main_context_iteration (NULL, TRUE);
+      /* The main context is free while the worker finishes. */
+      g_usleep (2000);
+      while (use.finalized_on == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (use.finalized_on == g_thread_self ());
+    }
+
+  g_atomic_int_set (&done, 1);
+  g_thread_join (watchdog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -784,6 +870,7 @@ main (int   argc,
   g_test_add_func ("/starling/database/newer-schema", test_newer_schema);
   g_test_add_func ("/starling/database/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/starling/database/killed-while-writing", test_killed_while_writing);
+  g_test_add_func ("/starling/database/last-reference", test_last_reference);
 
   status = g_test_run ();
 

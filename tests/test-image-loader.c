@@ -20,6 +20,8 @@
 #include "ui/media/starling-image-header.h"
 #include "ui/media/starling-image-loader.h"
 
+#include "starling-test-common.h"
+
 /* The server. */
 
 typedef struct
@@ -364,21 +366,6 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        remove_tree (child);
-      }
-  g_remove (path);
-}
-
-static void
 memory_used_cb (GObject    *object,
                 GParamSpec *pspec,
                 gpointer    user_data)
@@ -444,7 +431,7 @@ fixture_teardown (Fixture       *f,
   finalize_loader (f);
   g_clear_object (&f->session);
   server_free (f->server);
-  remove_tree (top);
+  starling_test_remove_tree (top);
   g_free (f->cache_dir);
 }
 
@@ -458,12 +445,27 @@ store_result_cb (GObject      *object,
   g_ptr_array_add (f->results, g_object_ref (result));
 }
 
+typedef struct
+{
+  Fixture *f;
+  guint    count;
+} Results;
+
+static gboolean
+has_results (gpointer data)
+{
+  Results *wanted = data;
+
+  return wanted->f->results->len >= wanted->count;
+}
+
 static void
 wait_results (Fixture *f,
               guint    count)
 {
-  while (f->results->len < count)
-    g_main_context_iteration (NULL, TRUE);
+  Results wanted = { f, count };
+
+  starling_test_wait_until (has_results, &wanted);
 }
 
 static void

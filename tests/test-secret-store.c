@@ -17,27 +17,10 @@
 #include "store/starling-secret-store.h"
 #include "store/starling-store-error.h"
 
+#include "starling-test-common.h"
+
 static const char token[] = "tok-3f9d0c7a1be24e5f8a6d2c4b9e1f0a7d";
 static const char other_token[] = "tok-second-5e2a7b9c1d3f4e6a8b0c2d4e6f8a0b1c";
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *slot;
-}
-
-static void
-result_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  GAsyncResult **slot = user_data;
-
-  *slot = g_object_ref (result);
-}
 
 static gboolean
 store (StarlingSecretStore  *self,
@@ -48,8 +31,8 @@ store (StarlingSecretStore  *self,
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  starling_secret_store_store_async (self, kind, key, secret, NULL, result_cb, &result);
-  return starling_secret_store_store_finish (self, wait_for (&result), error);
+  starling_secret_store_store_async (self, kind, key, secret, NULL, starling_test_result_cb, &result);
+  return starling_secret_store_store_finish (self, starling_test_wait_result (&result), error);
 }
 
 static StarlingSecret *
@@ -60,8 +43,8 @@ lookup (StarlingSecretStore  *self,
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  starling_secret_store_lookup_async (self, kind, key, NULL, result_cb, &result);
-  return starling_secret_store_lookup_finish (self, wait_for (&result), error);
+  starling_secret_store_lookup_async (self, kind, key, NULL, starling_test_result_cb, &result);
+  return starling_secret_store_lookup_finish (self, starling_test_wait_result (&result), error);
 }
 
 static gboolean
@@ -72,8 +55,8 @@ clear (StarlingSecretStore  *self,
 {
   g_autoptr (GAsyncResult) result = NULL;
 
-  starling_secret_store_clear_async (self, kind, key, NULL, result_cb, &result);
-  return starling_secret_store_clear_finish (self, wait_for (&result), error);
+  starling_secret_store_clear_async (self, kind, key, NULL, starling_test_result_cb, &result);
+  return starling_secret_store_clear_finish (self, starling_test_wait_result (&result), error);
 }
 
 static void
@@ -155,53 +138,6 @@ test_invalid (void)
   g_assert_error (null_key, STARLING_STORE_ERROR, STARLING_STORE_ERROR_INVALID);
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-
-  return memmem (contents, length, needle, strlen (needle)) != NULL;
-}
-
-static guint
-scan (const char *folder,
-      const char *needle,
-      guint      *n_files)
-{
-  g_autoptr (GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-  guint found = 0;
-
-  if (dir == NULL)
-    return 0;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        found += scan (path, needle, n_files);
-      else if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        {
-          (*n_files)++;
-          if (file_contains (path, needle))
-            {
-              g_test_message ("The secret is in %s", path);
-              found++;
-            }
-        }
-    }
-
-  return found;
-}
-
 /* The keyring writes its file under XDG_DATA_HOME, encrypted: no file in
  * the test's folders may hold the token in the clear. */
 static void
@@ -221,25 +157,11 @@ test_nothing_in_files (void)
   g_assert_true (store (self, STARLING_SECRET_ACCESS_TOKEN, "carol@example.social", token, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpuint (scan (root, token, &n_files), ==, 0);
+  g_assert_cmpuint (starling_test_count_files_holding (root, token, &n_files), ==, 0);
   /* The keyring did write its file: the scan looked at something. */
   g_assert_cmpuint (n_files, >, 0);
 
   g_assert_true (clear (self, STARLING_SECRET_ACCESS_TOKEN, "carol@example.social", &error));
-}
-
-static void
-lock_all (void)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (SecretService) service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
-  GList *collections;
-
-  g_assert_no_error (error);
-  collections = secret_service_get_collections (service);
-  secret_service_lock_sync (service, collections, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_list_free_full (collections, g_object_unref);
 }
 
 /* A locked keyring that cannot be unlocked (no prompt can be shown here)
@@ -262,7 +184,7 @@ test_locked (void)
 
   g_assert_true (store (self, STARLING_SECRET_ACCESS_TOKEN, "dave@example.social", token, &error));
   g_assert_no_error (error);
-  lock_all ();
+  starling_test_lock_keyring ();
 
   g_assert_false (store (self, STARLING_SECRET_ACCESS_TOKEN, "erin@example.social", token, &store_error));
   g_assert_error (store_error, STARLING_STORE_ERROR, STARLING_STORE_ERROR_LOCKED);
@@ -286,10 +208,10 @@ test_key_freed_early (void)
       g_autoptr (StarlingSecret) found = NULL;
       char *key = g_strdup ("grace@example.social");
 
-      starling_secret_store_store_async (self, STARLING_SECRET_ACCESS_TOKEN, key, token, NULL, result_cb, &result);
+      starling_secret_store_store_async (self, STARLING_SECRET_ACCESS_TOKEN, key, token, NULL, starling_test_result_cb, &result);
       memset (key, 'x', strlen (key));
       g_free (key);
-      g_assert_true (starling_secret_store_store_finish (self, wait_for (&result), &error));
+      g_assert_true (starling_secret_store_store_finish (self, starling_test_wait_result (&result), &error));
       g_assert_no_error (error);
 
       found = lookup (self, STARLING_SECRET_ACCESS_TOKEN, "grace@example.social", &error);

@@ -241,6 +241,44 @@ test_content_cache (void)
   g_assert_finalize_object (g_steal_pointer (&status));
 }
 
+static void
+test_name_cache (void)
+{
+  g_autoptr (StarlingEntityMap) map = starling_entity_map_new ();
+  g_autoptr (StarlingStatus) status = decode_into (map, CACHED_POST ("<p>Hi</p>", ""));
+  g_autoptr (StarlingStatus) renamed = NULL;
+  g_autoptr (StarlingStatus) with_emoji = NULL;
+  StarlingAccount *author = starling_status_get_account (status);
+  g_autoptr (StarlingRichText) first = starling_status_text_dup_name (author);
+  g_autoptr (StarlingRichText) again = starling_status_text_dup_name (author);
+  g_autoptr (StarlingRichText) after_rename = NULL;
+  g_autoptr (StarlingRichText) after_emoji = NULL;
+
+  /* One per account, its markup escaped. */
+  g_assert_true (first == again);
+  g_assert_cmpstr (starling_rich_text_get_text (first), ==, "Ada Lovelace");
+
+  /* A new name (a newer copy of the account) is made again, and a name
+   * is text, not markup. */
+  renamed = decode_into (map, "{\"id\":\"121\",\"uri\":\"https://example.org/statuses/121\","
+                              "\"account\":{\"id\":\"8\",\"username\":\"ada\",\"acct\":\"ada@example.org\","
+                              "\"display_name\":\"Ada <b>:blobcat:</b> & co\"},\"content\":\"\"}");
+  g_assert_true (starling_status_get_account (renamed) == author);
+  after_rename = starling_status_text_dup_name (author);
+  g_assert_true (after_rename != first);
+  g_assert_cmpstr (starling_rich_text_get_text (after_rename), ==, "Ada <b>:blobcat:</b> & co");
+
+  /* The same name with its emoji now known. */
+  with_emoji = decode_into (map, "{\"id\":\"122\",\"uri\":\"https://example.org/statuses/122\","
+                                 "\"account\":{\"id\":\"8\",\"username\":\"ada\",\"acct\":\"ada@example.org\","
+                                 "\"display_name\":\"Ada <b>:blobcat:</b> & co\",\"emojis\":[" BLOBCAT "]},"
+                                 "\"content\":\"\"}");
+  after_emoji = starling_status_text_dup_name (author);
+  g_assert_true (after_emoji != after_rename);
+  g_assert_cmpstr (starling_rich_text_get_text (after_emoji), ==, "Ada <b>\xef\xbf\xbc</b> & co");
+  g_assert_cmpuint (starling_rich_text_get_n_emojis (after_emoji), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/starling/status-text/poll", test_poll);
   g_test_add_func ("/starling/status-text/emoji-names", test_emoji_names);
   g_test_add_func ("/starling/status-text/content-cache", test_content_cache);
+  g_test_add_func ("/starling/status-text/name-cache", test_name_cache);
 
   return g_test_run ();
 }

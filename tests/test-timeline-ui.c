@@ -126,13 +126,14 @@ opened_cb (StarlingReader *reader,
 }
 
 /* A window with the shell, filled by a reader for @account (or, when
- * %NULL, for a demo account signed in now). */
+ * %NULL, for a demo account signed in now), not shown yet: its pages are
+ * made, and start when shown. */
 static Shell *
-shell_new_for (int                     width,
-               int                     height,
-               StarlingDatabase       *database,
-               StarlingAccountManager *manager,
-               StarlingAccountSession *account)
+shell_build (int                     width,
+             int                     height,
+             StarlingDatabase       *database,
+             StarlingAccountManager *manager,
+             StarlingAccountSession *account)
 {
   Shell *shell = g_new0 (Shell, 1);
 
@@ -175,6 +176,17 @@ shell_new_for (int                     width,
   shell->reader = starling_reader_new (shell->view, loader);
   g_signal_connect (shell->reader, "open-uri", G_CALLBACK (opened_cb), shell);
   starling_reader_set_session (shell->reader, shell->account);
+  return shell;
+}
+
+static Shell *
+shell_new_for (int                     width,
+               int                     height,
+               StarlingDatabase       *database,
+               StarlingAccountManager *manager,
+               StarlingAccountSession *account)
+{
+  Shell *shell = shell_build (width, height, database, manager, account);
 
   gtk_window_present (shell->window);
   starling_test_wait_for_draw (GTK_WIDGET (shell->window));
@@ -1092,6 +1104,109 @@ test_screenshots (void)
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The rows a page has now. */
+static guint
+n_rows (StarlingTimelinePage *page)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_items (page); i++)
+    if (starling_timeline_page_get_row_at (page, i) != NULL)
+      n++;
+  return n;
+}
+
+static gboolean
+has_last_row (gpointer data)
+{
+  return starling_timeline_page_get_row_at (data, n_items (data) - 1) != NULL;
+}
+
+typedef struct
+{
+  StarlingTimelinePage *page;
+  guint                 added;
+  guint                 rows;
+} FirstMerge;
+
+/* After the list view heard of the change, which it answers at once by
+ * making and binding the rows it shows. */
+static void
+first_merge_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                FirstMerge *merge)
+{
+  if (merge->added > 0 || added == 0)
+    return;
+  merge->added = added;
+  merge->rows = n_rows (merge->page);
+}
+
+/* GTK 4.8's list view makes a row for each of the first 200 items: the
+ * posts kept come on screen a few a frame, then the page goes where the
+ * reader was and asks the server. */
+static void
+test_cache_revealed (void)
+{
+  g_autoptr (StarlingDatabase) database = open_database ("revealed.db");
+  g_autoptr (StarlingAccountManager) manager = NULL;
+  g_autoptr (StarlingAccountSession) account = NULL;
+  g_autoptr (GAsyncResult) result = NULL;
+  g_autoptr (GError) error = NULL;
+  StarlingTimelinePage *home;
+  StarlingFeed *feed;
+  Shell *shell = shell_new (1280, 800, database);
+  FirstMerge merge = { 0 };
+  guint cached;
+
+  home = place_page (shell, "home");
+  wait_for_posts (home);
+  feed = starling_timeline_page_get_feed (home);
+  while (n_items (home) < 50 && !starling_feed_get_at_end (feed))
+    {
+      starling_feed_load_older_async (feed, NULL, result_cb, &result);
+      g_assert_true (starling_feed_load_older_finish (feed, wait_result (&result), &error));
+      g_assert_no_error (error);
+      g_clear_object (&result);
+    }
+  starling_feed_flush_cache_async (feed, NULL, result_cb, &result);
+  g_assert_true (starling_feed_flush_cache_finish (feed, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  cached = n_items (home);
+  g_assert_cmpuint (cached, >=, 50);
+
+  manager = g_object_ref (shell->manager);
+  account = g_object_ref (shell->account);
+  shell_free (shell);
+
+  /* The same account in a new window: its home starts from the cache. */
+  shell = shell_build (1280, 800, database, manager, account);
+  home = place_page (shell, "home");
+  merge.page = home;
+  g_signal_connect_after (starling_feed_get_timeline (starling_timeline_page_get_feed (home)), "items-changed",
+                          G_CALLBACK (first_merge_cb), &merge);
+  gtk_window_present (shell->window);
+  starling_test_wait_until (page_shows_list, home);
+  starling_test_wait_until (feed_idle, home);
+  starling_test_wait_for_draw (GTK_WIDGET (home));
+  g_signal_handlers_disconnect_by_data (starling_feed_get_timeline (starling_timeline_page_get_feed (home)),
+                                        &merge);
+
+  g_assert_cmpuint (merge.added, ==, cached);
+  g_assert_cmpuint (merge.rows, >, 0);
+  g_assert_cmpuint (merge.rows, <=, 10);
+  /* Then the others, a few a frame, down to the last. */
+  starling_test_wait_until (has_last_row, home);
+  g_test_message ("The cache brought %u posts; %u had rows in the first frame, %u now (of %u)", merge.added,
+                  merge.rows, n_rows (home), n_items (home));
+  g_assert_cmpuint (n_items (home), >=, cached);
+
+  shell_free (shell);
+}
+
 /* Last: it stops the demo server. */
 static void
 test_offline_start (void)
@@ -1170,6 +1285,7 @@ main (int   argc,
   g_test_add_func ("/starling/timeline-ui/scroll-to-end", test_scroll_to_end);
   g_test_add_func ("/starling/timeline-ui/trim-far-down", test_trim_far_down);
   g_test_add_func ("/starling/timeline-ui/screenshots", test_screenshots);
+  g_test_add_func ("/starling/timeline-ui/cache-revealed", test_cache_revealed);
   g_test_add_func ("/starling/timeline-ui/offline-start", test_offline_start);
 
   ret = g_test_run ();

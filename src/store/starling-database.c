@@ -465,15 +465,20 @@ static void
 operation_free (Operation *op)
 {
   GMainContext *context = g_task_get_context (op->task);
+  g_autoptr (GSource) source = g_idle_source_new ();
 
   if (op->data_free != NULL)
     op->data_free (op->data);
 
   /* The task holds the database: its last reference must drop on the
    * thread that owns the database, never on the worker, which would then
-   * wait for itself in finalize. */
-  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT_IDLE, unref_task_cb,
-                              g_steal_pointer (&op->task), NULL);
+   * wait for itself in finalize (and hold the main context while it
+   * waits). Not g_main_context_invoke(): it runs the function right here
+   * whenever the context is free to take. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, unref_task_cb, g_steal_pointer (&op->task), NULL);
+  g_source_set_static_name (source, "[starling] database task");
+  g_source_attach (source, context);
   g_free (op);
 }
 

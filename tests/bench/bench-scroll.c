@@ -38,6 +38,7 @@
 
 #include "api/starling-session.h"
 #include "demo/starling-demo-server.h"
+#include "starling-malloc.h"
 #include "ui/shell/starling-main-view.h"
 #include "ui/timeline/starling-reader.h"
 #include "ui/timeline/starling-timeline-page.h"
@@ -346,6 +347,8 @@ main (int   argc,
   Scroll scroll = { 0 };
   gint64 started;
 
+  /* As starling does (main.c): the figures are the app's. */
+  starling_malloc_tune ();
   scroll.target = argc > 1 ? (guint) atoi (argv[1]) : 5000;
   scroll.step = argc > 2 ? g_ascii_strtod (argv[2], NULL) : 400;
   server.media = argc > 3 && g_str_equal (argv[3], "media");

@@ -295,12 +295,81 @@ stack_destroy_cb (GtkWidget *stack,
   g_object_set_qdata (G_OBJECT (stack), stack_pages_quark (), NULL);
 }
 
-/* Every stack, wherever it was built, from its first realize. */
+/* Lists in preferences groups. An AdwPreferencesGroup keeps its rows in a
+ * GtkListBox of its own, and an AdwExpanderRow its header and its rows in
+ * two more; libadwaita 1.2 names the first after the group's title, when
+ * it has one, and the others not at all: a screen reader reads "list
+ * GtkListBox" and a nameless list item. */
+
+/* The list boxes inside @widget that hold its rows, not those inside the
+ * rows themselves. */
+static void
+collect_lists (GtkWidget *widget,
+               GPtrArray *lists)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        g_ptr_array_add (lists, child);
+      else if (!GTK_IS_LIST_BOX_ROW (child))
+        collect_lists (child, lists);
+    }
+}
+
+static void
+label_lists (GtkWidget  *widget,
+             const char *label)
+{
+  g_autoptr (GPtrArray) lists = g_ptr_array_new ();
+
+  collect_lists (widget, lists);
+  for (guint i = 0; i < lists->len; i++)
+    gtk_accessible_update_property (g_ptr_array_index (lists, i), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+/* An expander row reads its title, and so do its lists. */
+static void
+label_expander_row (AdwExpanderRow *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  if (title == NULL || *title == '\0')
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  label_lists (GTK_WIDGET (row), title);
+}
+
+static void
+expander_title_changed_cb (AdwExpanderRow *row,
+                           GParamSpec     *pspec,
+                           gpointer        user_data)
+{
+  label_expander_row (row);
+}
+
+static void
+follow_expander_row (AdwExpanderRow *row)
+{
+  static GQuark followed_quark;
+
+  if (followed_quark == 0)
+    followed_quark = g_quark_from_static_string ("starling-accessibility-expander");
+  if (g_object_get_qdata (G_OBJECT (row), followed_quark) != NULL)
+    return;
+  g_object_set_qdata (G_OBJECT (row), followed_quark, GINT_TO_POINTER (1));
+  g_signal_connect (row, "notify::title", G_CALLBACK (expander_title_changed_cb), NULL);
+  label_expander_row (row);
+}
+
+/* Every stack and every expander row, wherever it was built, from its
+ * first realize. */
 static gboolean
-stack_realize_hook_cb (GSignalInvocationHint *hint,
-                       guint                  n_params,
-                       const GValue          *params,
-                       gpointer               user_data)
+container_realize_hook_cb (GSignalInvocationHint *hint,
+                           guint                  n_params,
+                           const GValue          *params,
+                           gpointer               user_data)
 {
   GObject *object;
 
@@ -310,6 +379,8 @@ stack_realize_hook_cb (GSignalInvocationHint *hint,
   object = g_value_get_object (&params[0]);
   if (GTK_IS_STACK (object) || ADW_IS_VIEW_STACK (object) || ADW_IS_LEAFLET (object))
     starling_accessibility_follow_stack (GTK_WIDGET (object));
+  else if (ADW_IS_EXPANDER_ROW (object))
+    follow_expander_row (ADW_EXPANDER_ROW (object));
 
   return TRUE;
 }
@@ -345,6 +416,28 @@ starling_accessibility_follow_stack (GtkWidget *stack)
 }
 
 /**
+ * starling_accessibility_name_group_list:
+ * @group: a preferences group
+ * @label: (nullable): what its list is, or %NULL for the group's title
+ *
+ * Names the list that holds the rows of @group, for a group without a
+ * title (whose list would read "GtkListBox"), or with a title that does
+ * not say what the list is.
+ */
+void
+starling_accessibility_name_group_list (AdwPreferencesGroup *group,
+                                        const char          *label)
+{
+  g_return_if_fail (ADW_IS_PREFERENCES_GROUP (group));
+
+  if (label == NULL)
+    label = adw_preferences_group_get_title (group);
+  g_return_if_fail (label != NULL && *label != '\0');
+
+  label_lists (GTK_WIDGET (group), label);
+}
+
+/**
  * starling_accessibility_init:
  *
  * Installs the app-wide accessibility fixes; call it once GTK is
@@ -363,7 +456,7 @@ starling_accessibility_init (void)
       g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
                                   button_realize_hook_cb, NULL, NULL);
       g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
-                                  stack_realize_hook_cb, NULL, NULL);
+                                  container_realize_hook_cb, NULL, NULL);
       g_once_init_leave (&done, 1);
     }
 }

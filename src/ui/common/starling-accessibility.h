@@ -5,13 +5,15 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
-void starling_accessibility_init          (void);
-void starling_accessibility_set_row_label (GtkWidget  *row,
-                                           const char *label);
-void starling_accessibility_follow_stack  (GtkWidget  *stack);
+void starling_accessibility_init            (void);
+void starling_accessibility_set_row_label   (GtkWidget           *row,
+                                             const char          *label);
+void starling_accessibility_follow_stack    (GtkWidget           *stack);
+void starling_accessibility_name_group_list (AdwPreferencesGroup *group,
+                                             const char          *label);
 
 G_END_DECLS

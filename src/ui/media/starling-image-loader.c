@@ -13,9 +13,6 @@
 #include "config.h"
 
 #include <errno.h>
-#ifdef __GLIBC__
-# include <malloc.h>
-#endif
 #include <utime.h>
 #include <string.h>
 
@@ -1238,16 +1235,6 @@ starling_image_loader_class_init (StarlingImageLoaderClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-#ifdef __GLIBC__
-  /* glibc raises its mmap threshold each time a large block is freed (up
-   * to 32 MiB), after which full-size decodes and textures come from the
-   * heap arenas of the worker threads, whose pages stay resident long after
-   * the cache dropped the pictures: bench-images saw RSS creep 40 MiB above
-   * a flat heap over 10,000 pictures. A fixed threshold hands every
-   * picture-sized block back to the system when it is freed. */
-  mallopt (M_MMAP_THRESHOLD, 256 * 1024);
-#endif
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "api/starling-discovery.h"
 #include "model/starling-nodeinfo.h"
 #include "starling-application.h"
+#include "ui/status/starling-status-factory.h"
 #include "ui/status/starling-status-row.h"
 #include "ui/status/starling-status-text.h"
 
@@ -920,12 +921,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_box_prepend (GTK_BOX (box), GTK_WIDGET (self->header));
     }
   else if (STARLING_IS_STATUS (item))
-    {
-      starling_status_row_set_client (row, get_client (self));
-      starling_status_row_set_image_loader (row, self->loader);
-      starling_status_row_set_own_account_id (row, own_account_id (self));
-      starling_status_row_set_status (row, item);
-    }
+    starling_status_factory_bind_row (GTK_LIST_ITEM_FACTORY (factory), row, item);
   else if (GTK_IS_STRING_OBJECT (item))
     gtk_label_set_text (GTK_LABEL (footer), gtk_string_object_get_string (item));
 }
@@ -939,7 +935,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 
   if (gtk_widget_get_parent (GTK_WIDGET (self->header)) == box)
     gtk_box_remove (GTK_BOX (box), GTK_WIDGET (self->header));
-  starling_status_row_set_status (g_object_get_data (G_OBJECT (box), STATUS_ROW_KEY), NULL);
+  starling_status_factory_bind_row (GTK_LIST_ITEM_FACTORY (factory), g_object_get_data (G_OBJECT (box), STATUS_ROW_KEY),
+                                    NULL);
 }
 
 static void
@@ -1044,6 +1041,7 @@ starling_profile_page_set_property (GObject      *object,
     {
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
+      starling_status_factory_set_session (gtk_list_view_get_factory (self->list_view), self->session);
       break;
     case PROP_ACCOUNT_ID:
       self->account_id = g_value_dup_string (value);
@@ -1102,7 +1100,7 @@ starling_profile_page_class_init (StarlingProfilePageClass *klass)
 static void
 starling_profile_page_init (StarlingProfilePage *self)
 {
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) factory = starling_status_factory_new ();
   g_autoptr (GtkNoSelection) selection = NULL;
 
   starling_style_load (RESOURCE_BASE "/profile/style.css");
@@ -1113,6 +1111,7 @@ starling_profile_page_init (StarlingProfilePage *self)
   self->filtered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->tab = g_strdup ("posts");
   g_set_object (&self->loader, default_image_loader ());
+  starling_status_factory_set_image_loader (factory, self->loader);
 
   self->header = g_object_ref_sink (STARLING_PROFILE_HEADER (starling_profile_header_new ()));
   g_signal_connect_object (self->header, "notify::tab", G_CALLBACK (show_tab), self, G_CONNECT_SWAPPED);
@@ -1238,6 +1237,7 @@ starling_profile_page_set_image_loader (StarlingProfilePage *self,
   g_return_if_fail (STARLING_IS_PROFILE_PAGE (self));
 
   g_set_object (&self->loader, loader);
+  starling_status_factory_set_image_loader (gtk_list_view_get_factory (self->list_view), loader);
   if (self->account != NULL)
     starling_profile_header_set_account (self->header, self->account, loader);
 }

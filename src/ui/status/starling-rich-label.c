@@ -106,15 +106,6 @@ activate_link_cb (GtkLabel          *label,
   return TRUE;
 }
 
-static gboolean
-in_vertical_box (GtkWidget *widget)
-{
-  GtkWidget *parent = gtk_widget_get_parent (widget);
-
-  return GTK_IS_BOX (parent)
-         && gtk_orientable_get_orientation (GTK_ORIENTABLE (parent)) == GTK_ORIENTATION_VERTICAL;
-}
-
 static void
 starling_rich_label_measure (GtkWidget      *widget,
                              GtkOrientation  orientation,
@@ -125,22 +116,6 @@ starling_rich_label_measure (GtkWidget      *widget,
                              int            *natural_baseline)
 {
   StarlingRichLabel *self = STARLING_RICH_LABEL (widget);
-
-  /* In a vertical box (a post's content, a profile's note), the width
-   * for a given height is answered as the width the text needs at all:
-   * from its widest character to its longest paragraph on one line, as
-   * GTK 3 answered for a wrapping label. GTK 4.8's GtkLabel answers it
-   * with a binary search over widths, a full Pango layout of the whole
-   * text at each step, and GtkBox asks it a dozen times for each new text
-   * in its opposite-size passes, which keep only the larger of that width
-   * and the natural one; scrolling a timeline spent half of each frame
-   * there. A vertical box lays its children out by their heights for its
-   * width, which stay GtkLabel's own. Beside other widgets in a row (a
-   * name before its badges) the answer decides the label's width, so it
-   * stays GtkLabel's there. */
-  if (orientation == GTK_ORIENTATION_HORIZONTAL && for_size >= 0 && in_vertical_box (widget)
-      && gtk_label_get_wrap (self->label))
-    for_size = -1;
 
   gtk_widget_measure (GTK_WIDGET (self->label), orientation, for_size,
                       minimum, natural, minimum_baseline, natural_baseline);

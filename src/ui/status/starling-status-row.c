@@ -88,6 +88,9 @@ struct _StarlingStatusRow
   GSignalGroup           *shown_signals;
   GSignalGroup           *author_signals;
   gulong                  tick_handler;
+  /* The second (of the minute clock's time) that the times shown were
+   * last worked out for. */
+  gint64                  times_at;
 
   StarlingStatusRow      *quote_row;
 
@@ -717,7 +720,8 @@ update_author (StarlingStatusRow *self)
       return;
     }
 
-  name = rich_text_for_name (starling_account_get_display (author), starling_account_get_emojis (author));
+  /* Kept with the account: the rows of one author share one. */
+  name = starling_status_text_dup_name (author);
   starling_rich_label_set_rich_text (self->display_name, name);
   load_emojis (self, self->display_name, starling_account_get_emojis (author));
 
@@ -728,7 +732,10 @@ update_author (StarlingStatusRow *self)
   /* The initials, and what the avatar's button reads, come from the name
    * as shown, without emoji shortcodes. */
   initials_name = starling_status_text_dup_plain_name (author);
-  adw_avatar_set_text (self->avatar, initials_name);
+  /* AdwAvatar makes its initials and picks its colour again even for the
+   * same name. */
+  if (g_strcmp0 (adw_avatar_get_text (self->avatar), initials_name) != 0)
+    adw_avatar_set_text (self->avatar, initials_name);
   avatar_url = starling_account_get_avatar_static (author);
   if (avatar_url == NULL)
     avatar_url = starling_account_get_avatar (author);
@@ -1127,6 +1134,11 @@ update_actions (StarlingStatusRow *self)
 static void
 update_all (StarlingStatusRow *self)
 {
+  g_autoptr (GDateTime) now = starling_minute_clock_dup_now (starling_minute_clock_get_default ());
+
+  /* Taken before the times are worked out, so it is never later than the
+   * time they were worked out for. */
+  self->times_at = g_date_time_to_unix (now);
   update_reblog_header (self);
   update_author (self);
   update_visibility (self);
@@ -1224,6 +1236,7 @@ tick_cb (StarlingMinuteClock *clock,
 {
   g_autoptr (GDateTime) now = starling_minute_clock_dup_now (clock);
 
+  self->times_at = g_date_time_to_unix (now);
   update_time (self);
   starling_poll_view_set_now (self->poll_view, now);
   update_accessible (self);
@@ -1676,14 +1689,18 @@ starling_status_row_map (GtkWidget *widget)
 {
   StarlingStatusRow *self = STARLING_STATUS_ROW (widget);
   StarlingMinuteClock *clock = starling_minute_clock_get_default ();
+  g_autoptr (GDateTime) now = NULL;
 
   GTK_WIDGET_CLASS (starling_status_row_parent_class)->map (widget);
 
   /* Only rows on screen follow the clock. A row mapped after a while
-   * off screen catches up at once. */
+   * off screen catches up at once; one bound this second (a list view
+   * maps the rows it binds as they scroll in) is up to date already. */
   if (self->tick_handler == 0)
     self->tick_handler = g_signal_connect_object (clock, "tick", G_CALLBACK (tick_cb), self, 0);
-  tick_cb (clock, self);
+  now = starling_minute_clock_dup_now (clock);
+  if (self->status == NULL || g_date_time_to_unix (now) != self->times_at)
+    tick_cb (clock, self);
 }
 
 static void

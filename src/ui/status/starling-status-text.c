@@ -297,66 +297,59 @@ starling_status_text_dup_media_summary (StarlingStatus *status)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* What a status's content becomes, kept with the status (as object data)
- * so that a row recycled onto it again, or a second row showing it,
- * does not parse its HTML again. Each part remembers what it was made
- * from and is made again when that changed: an edit or a newer copy
- * updates the status in place. The HTML is compared by value, not by
- * pointer, as a new string can come where a freed one was. */
+/* What a status's content (or an account's name) becomes, kept with the
+ * object (as object data) so that a row recycled onto it again, or a
+ * second row showing it, does not convert it again. Each part remembers
+ * what it was made from and is made again when that changed: an edit or
+ * a newer copy updates the object in place. The source is compared by
+ * value, not by pointer, as a new string can come where a freed one was. */
 typedef struct
 {
-  char             *html;
-  /* The rich text, from the HTML, the emoji shortcodes and whether the
+  char             *source;
+  /* The rich text, from the source, the emoji shortcodes and whether the
    * status quotes another. */
   StarlingRichText *text;
   GStrv             shortcodes;
   gboolean          has_quote;
-  /* The plain text in one line, from the HTML alone. */
+  /* The plain text in one line, from the source alone. */
   char             *spoken;
-} ContentCache;
+} TextCache;
 
 static void
-content_cache_free (gpointer data)
+text_cache_free (gpointer data)
 {
-  ContentCache *cache = data;
+  TextCache *cache = data;
 
-  g_free (cache->html);
+  g_free (cache->source);
   g_clear_pointer (&cache->text, starling_rich_text_unref);
   g_strfreev (cache->shortcodes);
   g_free (cache->spoken);
   g_free (cache);
 }
 
-static GQuark
-content_cache_quark (void)
+/* The cache kept on @owner under @key, emptied of whatever was made from
+ * another @source. */
+static TextCache *
+get_text_cache (gpointer    owner,
+                const char *key,
+                const char *source)
 {
-  static GQuark quark;
+  GQuark quark = g_quark_from_static_string (key);
+  TextCache *cache = g_object_get_qdata (G_OBJECT (owner), quark);
 
-  if (quark == 0)
-    quark = g_quark_from_static_string ("starling-status-text-content");
-  return quark;
-}
-
-/* The cache of @status, emptied of whatever was made from other HTML. */
-static ContentCache *
-get_content_cache (StarlingStatus *status)
-{
-  const char *html = starling_status_get_content (status);
-  ContentCache *cache = g_object_get_qdata (G_OBJECT (status), content_cache_quark ());
-
-  if (html == NULL)
-    html = "";
+  if (source == NULL)
+    source = "";
 
   if (cache == NULL)
     {
-      cache = g_new0 (ContentCache, 1);
-      g_object_set_qdata_full (G_OBJECT (status), content_cache_quark (), cache, content_cache_free);
+      cache = g_new0 (TextCache, 1);
+      g_object_set_qdata_full (G_OBJECT (owner), quark, cache, text_cache_free);
     }
-  else if (g_str_equal (cache->html, html))
+  else if (g_str_equal (cache->source, source))
     return cache;
 
-  g_free (cache->html);
-  cache->html = g_strdup (html);
+  g_free (cache->source);
+  cache->source = g_strdup (source);
   g_clear_pointer (&cache->text, starling_rich_text_unref);
   g_clear_pointer (&cache->shortcodes, g_strfreev);
   g_clear_pointer (&cache->spoken, g_free);
@@ -365,9 +358,8 @@ get_content_cache (StarlingStatus *status)
 }
 
 static GStrv
-dup_shortcodes (StarlingStatus *status)
+dup_shortcodes (GPtrArray *emojis)
 {
-  GPtrArray *emojis = starling_status_get_emojis (status);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint i = 0; emojis != NULL && i < emojis->len; i++)
@@ -381,6 +373,37 @@ dup_shortcodes (StarlingStatus *status)
 
   return g_strv_builder_end (builder);
 }
+
+/* The cache's rich text, made from its source (HTML, or plain text when
+ * @plain) with @emojis, again only when they or @has_quote changed. */
+static StarlingRichText *
+dup_cached_rich_text (TextCache *cache,
+                      gboolean   plain,
+                      GPtrArray *emojis,
+                      gboolean   has_quote)
+{
+  g_auto (GStrv) shortcodes = dup_shortcodes (emojis);
+
+  if (cache->text == NULL || cache->has_quote != has_quote
+      || !g_strv_equal ((const char * const *) cache->shortcodes, (const char * const *) shortcodes))
+    {
+      StarlingHtmlOptions options = { 0 };
+      g_autofree char *escaped = plain ? g_markup_escape_text (cache->source, -1) : NULL;
+
+      options.emoji_shortcodes = (const char * const *) shortcodes;
+      options.has_quote = has_quote;
+      g_clear_pointer (&cache->text, starling_rich_text_unref);
+      cache->text = starling_html_to_markup (plain ? escaped : cache->source, &options);
+      g_strfreev (cache->shortcodes);
+      cache->shortcodes = g_steal_pointer (&shortcodes);
+      cache->has_quote = has_quote;
+    }
+
+  return starling_rich_text_ref (cache->text);
+}
+
+#define CONTENT_KEY "starling-status-text-content"
+#define NAME_KEY "starling-status-text-name"
 
 /**
  * starling_status_text_dup_content:
@@ -398,31 +421,35 @@ dup_shortcodes (StarlingStatus *status)
 StarlingRichText *
 starling_status_text_dup_content (StarlingStatus *status)
 {
-  ContentCache *cache;
-  g_auto (GStrv) shortcodes = NULL;
-  gboolean has_quote;
+  TextCache *cache;
 
   g_return_val_if_fail (STARLING_IS_STATUS (status), NULL);
 
-  cache = get_content_cache (status);
-  shortcodes = dup_shortcodes (status);
-  has_quote = starling_status_get_quote (status) != NULL;
+  cache = get_text_cache (status, CONTENT_KEY, starling_status_get_content (status));
+  return dup_cached_rich_text (cache, FALSE, starling_status_get_emojis (status),
+                               starling_status_get_quote (status) != NULL);
+}
 
-  if (cache->text == NULL || cache->has_quote != has_quote
-      || !g_strv_equal ((const char * const *) cache->shortcodes, (const char * const *) shortcodes))
-    {
-      StarlingHtmlOptions options = { 0 };
+/**
+ * starling_status_text_dup_name:
+ * @account: an account
+ *
+ * The display name of @account as a row shows it, with a place for each
+ * of its custom emoji. Kept with @account like the content with a status
+ * (see starling_status_text_dup_content()), so the rows of one author
+ * share one.
+ *
+ * Returns: (transfer full): the rich text
+ */
+StarlingRichText *
+starling_status_text_dup_name (StarlingAccount *account)
+{
+  TextCache *cache;
 
-      options.emoji_shortcodes = (const char * const *) shortcodes;
-      options.has_quote = has_quote;
-      g_clear_pointer (&cache->text, starling_rich_text_unref);
-      cache->text = starling_html_to_markup (cache->html, &options);
-      g_strfreev (cache->shortcodes);
-      cache->shortcodes = g_steal_pointer (&shortcodes);
-      cache->has_quote = has_quote;
-    }
+  g_return_val_if_fail (STARLING_IS_ACCOUNT (account), NULL);
 
-  return starling_rich_text_ref (cache->text);
+  cache = get_text_cache (account, NAME_KEY, starling_account_get_display (account));
+  return dup_cached_rich_text (cache, TRUE, starling_account_get_emojis (account), FALSE);
 }
 
 static char *
@@ -548,10 +575,10 @@ starling_status_text_accessible_label (StarlingStatus *status,
 
   if (content_shown || spoiler == NULL || *spoiler == '\0')
     {
-      ContentCache *cache = get_content_cache (shown);
+      TextCache *cache = get_text_cache (shown, CONTENT_KEY, starling_status_get_content (shown));
 
       if (cache->spoken == NULL)
-        cache->spoken = plain_one_line (cache->html);
+        cache->spoken = plain_one_line (cache->source);
       g_string_append (text, cache->spoken);
       /* End the content as a sentence unless it ends one already. */
       g_strchomp (text->str);

@@ -35,6 +35,7 @@ StarlingSoftware  starling_status_text_software_of        (StarlingAccount      
 char             *starling_status_text_dup_counts         (StarlingStatus         *status);
 char             *starling_status_text_dup_media_summary  (StarlingStatus         *status);
 StarlingRichText *starling_status_text_dup_content        (StarlingStatus         *status);
+StarlingRichText *starling_status_text_dup_name           (StarlingAccount        *account);
 char             *starling_status_text_accessible_label   (StarlingStatus         *status,
                                                            GDateTime              *now,
                                                            gboolean                content_shown);

@@ -12,6 +12,7 @@
 #include "model/starling-context.h"
 #include "starling-application.h"
 #include "ui/profile/starling-account-list-window.h"
+#include "ui/status/starling-status-factory.h"
 #include "ui/status/starling-status-text.h"
 
 #include "starling-thread-item.h"
@@ -517,12 +518,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              StarlingThreadPage       *self)
 {
   StarlingThreadRow *row = STARLING_THREAD_ROW (gtk_list_item_get_child (list_item));
-  StarlingStatusRow *status_row = starling_thread_row_get_status_row (row);
-  StarlingAccount *own = starling_account_session_get_account (self->session);
 
-  starling_status_row_set_client (status_row, get_client (self));
-  starling_status_row_set_image_loader (status_row, self->loader);
-  starling_status_row_set_own_account_id (status_row, own != NULL ? starling_account_get_id (own) : NULL);
+  starling_status_factory_prepare_row (GTK_LIST_ITEM_FACTORY (factory), starling_thread_row_get_status_row (row));
   starling_thread_row_set_item (row, gtk_list_item_get_item (list_item));
 }
 
@@ -664,6 +661,7 @@ starling_thread_page_set_property (GObject      *object,
     {
     case PROP_SESSION:
       self->session = g_value_dup_object (value);
+      starling_status_factory_set_session (gtk_list_view_get_factory (self->list_view), self->session);
       break;
     case PROP_STATUS_ID:
       self->status_id = g_value_dup_string (value);
@@ -716,7 +714,7 @@ starling_thread_page_class_init (StarlingThreadPageClass *klass)
 static void
 starling_thread_page_init (StarlingThreadPage *self)
 {
-  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) factory = starling_status_factory_new ();
   g_autoptr (GtkNoSelection) selection = NULL;
 
   starling_style_load (RESOURCE_BASE "/thread/style.css");
@@ -725,6 +723,7 @@ starling_thread_page_init (StarlingThreadPage *self)
   self->cancellable = g_cancellable_new ();
   self->items = g_list_store_new (STARLING_TYPE_THREAD_ITEM);
   g_set_object (&self->loader, default_image_loader ());
+  starling_status_factory_set_image_loader (factory, self->loader);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
@@ -823,6 +822,7 @@ starling_thread_page_set_image_loader (StarlingThreadPage  *self,
   g_return_if_fail (STARLING_IS_THREAD_PAGE (self));
 
   g_set_object (&self->loader, loader);
+  starling_status_factory_set_image_loader (gtk_list_view_get_factory (self->list_view), loader);
 }
 
 /* Loads the post and its thread again. */

@@ -20,6 +20,7 @@
 #include "model/starling-status.h"
 #include "model/starling-timeline-gap.h"
 #include "ui/shell/starling-main-view.h"
+#include "ui/status/starling-status-factory.h"
 #include "ui/status/starling-status-row.h"
 
 #include "starling-timeline-page.h"
@@ -36,6 +37,13 @@
 #define MAX_FIXUP_TRIES 10
 /* Within this many pixels of the top, the reader is at the top. */
 #define TOP_SLACK 1.0
+/* GTK 4.8's list view makes a row for every item up to 200 below the top,
+ * so the posts kept in the database (up to 200) would all be built, bound
+ * and measured before the first frame. They come on screen a few at a
+ * time instead: this many in the first frame (more than a tall window
+ * shows), this many more after each frame. */
+#define REVEAL_FIRST 10
+#define REVEAL_STEP 10
 /* Posts kept above and below the one the reader looks at; those further
  * away are let go (and loaded again when the reader comes back), so memory
  * stays flat however far one scrolls. */
@@ -86,6 +94,9 @@ struct _StarlingTimelinePage
   GListStore             *parts;
   GListStore             *footer_store;
   GtkFlattenListModel    *items;
+  /* The items the list view shows: all of them, but for the first frames
+   * after the cache came (see REVEAL_FIRST). */
+  GtkSliceListModel      *revealed;
   GtkNoSelection         *selection;
   /* GtkListItem → nothing: the list items bound now. */
   GHashTable             *bound;
@@ -113,6 +124,10 @@ struct _StarlingTimelinePage
 
   gboolean                started;
   gboolean                cache_loading;
+  /* Coming on screen after the cache came (see REVEAL_FIRST). */
+  gulong                  reveal_handler;
+  GdkFrameClock          *reveal_clock;
+  guint                   reveal_idle;
   guint                   trim_margin;
   guint                   trim_idle;
   gboolean                newer_failed;
@@ -168,6 +183,8 @@ static void update_state     (StarlingTimelinePage *self);
 static void check_load_older (StarlingTimelinePage *self);
 static void check_load_newer (StarlingTimelinePage *self);
 static void queue_layout_fixup (StarlingTimelinePage *self);
+static void reveal_to        (StarlingTimelinePage *self,
+                              guint                 position);
 
 /* Helpers */
 
@@ -187,6 +204,13 @@ static GtkAdjustment *
 vadjustment (StarlingTimelinePage *self)
 {
   return gtk_scrolled_window_get_vadjustment (self->scrolled);
+}
+
+/* Whether the list view shows only the first of the items still. */
+static gboolean
+revealing (StarlingTimelinePage *self)
+{
+  return self->revealed != NULL && gtk_slice_list_model_get_size (self->revealed) != G_MAXUINT;
 }
 
 static gboolean
@@ -460,6 +484,7 @@ check_load_older (StarlingTimelinePage *self)
   double left;
 
   if (!self->started || self->cache_loading || n_posts (self) == 0 || self->older_failed
+      || revealing (self)
       || starling_feed_get_at_end (self->feed) || starling_feed_get_loading_older (self->feed)
       || starling_feed_get_loading (self->feed) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
@@ -679,20 +704,6 @@ bind_gap_row (GtkWidget           *button,
     }
 }
 
-static GtkWidget *
-new_status_row (StarlingTimelinePage *self)
-{
-  GtkWidget *row = starling_status_row_new ();
-  StarlingAccount *own = starling_account_session_get_account (self->session);
-
-  starling_status_row_set_client (STARLING_STATUS_ROW (row), starling_feed_get_client (self->feed));
-  starling_status_row_set_image_loader (STARLING_STATUS_ROW (row), self->loader);
-  if (own != NULL)
-    starling_status_row_set_own_account_id (STARLING_STATUS_ROW (row), starling_account_get_id (own));
-
-  return row;
-}
-
 static gboolean
 is_gap_row (GtkWidget *widget)
 {
@@ -711,10 +722,10 @@ bind_cb (GtkSignalListItemFactory *factory,
     {
       if (!STARLING_IS_STATUS_ROW (child))
         {
-          child = new_status_row (self);
+          child = starling_status_row_new ();
           gtk_list_item_set_child (list_item, child);
         }
-      starling_status_row_set_status (STARLING_STATUS_ROW (child), item);
+      starling_status_factory_bind_row (GTK_LIST_ITEM_FACTORY (factory), STARLING_STATUS_ROW (child), item);
       gtk_list_item_set_activatable (list_item, TRUE);
       /* GtkListView focuses only selectable items (the selection model
        * selects nothing). */
@@ -756,7 +767,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
 
   /* A row out of sight lets go of its post and its pictures. */
   if (STARLING_IS_STATUS_ROW (child))
-    starling_status_row_set_status (STARLING_STATUS_ROW (child), NULL);
+    starling_status_factory_bind_row (GTK_LIST_ITEM_FACTORY (factory), STARLING_STATUS_ROW (child), NULL);
   else if (is_gap_row (child))
     bind_gap_row (child, NULL);
 
@@ -1193,6 +1204,7 @@ go_to_position (StarlingTimelinePage *self,
         return;
 
       g_debug ("Opening %s at its reading position, %u posts down", self->title, i);
+      reveal_to (self, i);
       g_set_object (&self->top_item_pending, item);
       self->top_item_y = 0;
       gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
@@ -1311,6 +1323,91 @@ refresh (StarlingTimelinePage *self)
 }
 
 static void
+clear_reveal_handler (StarlingTimelinePage *self)
+{
+  if (self->reveal_handler != 0 && g_signal_handler_is_connected (self->reveal_clock, self->reveal_handler))
+    g_signal_handler_disconnect (self->reveal_clock, self->reveal_handler);
+  self->reveal_handler = 0;
+  g_clear_object (&self->reveal_clock);
+}
+
+static void reveal_more (StarlingTimelinePage *self);
+static void reveal_all  (StarlingTimelinePage *self);
+
+static gboolean
+reveal_idle_cb (gpointer user_data)
+{
+  StarlingTimelinePage *self = user_data;
+  guint size = gtk_slice_list_model_get_size (self->revealed);
+
+  self->reveal_idle = 0;
+  gtk_slice_list_model_set_size (self->revealed, size + MIN (REVEAL_STEP, G_MAXUINT - size));
+  reveal_more (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+revealed_painted_cb (GdkFrameClock        *clock,
+                     StarlingTimelinePage *self)
+{
+  clear_reveal_handler (self);
+  /* Out of the frame clock's dispatch: the next rows make the next
+   * frame. */
+  if (self->reveal_idle == 0)
+    self->reveal_idle = g_idle_add_full (GDK_PRIORITY_REDRAW + 1, reveal_idle_cb, self, NULL);
+}
+
+/* Shows more of the cached posts after each frame, until all are shown. */
+static void
+reveal_more (StarlingTimelinePage *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->list_view));
+
+  if (gtk_slice_list_model_get_size (self->revealed) < g_list_model_get_n_items (G_LIST_MODEL (self->items))
+      && clock != NULL)
+    {
+      if (self->reveal_handler == 0 && self->reveal_idle == 0)
+        {
+          self->reveal_clock = g_object_ref (clock);
+          self->reveal_handler = g_signal_connect_after (clock, "after-paint", G_CALLBACK (revealed_painted_cb), self);
+          /* A frame comes even if nothing else asks for one. */
+          gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+        }
+      return;
+    }
+
+  reveal_all (self);
+}
+
+/* While the cache comes on screen: at least up to a screen past
+ * @position, where the page is to go. */
+static void
+reveal_to (StarlingTimelinePage *self,
+           guint                 position)
+{
+  if (revealing (self) && gtk_slice_list_model_get_size (self->revealed) < position + REVEAL_FIRST)
+    gtk_slice_list_model_set_size (self->revealed, position + REVEAL_FIRST);
+}
+
+/* Every item on screen from now on. */
+static void
+reveal_all (StarlingTimelinePage *self)
+{
+  gboolean was_revealing = revealing (self);
+
+  clear_reveal_handler (self);
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
+  gtk_slice_list_model_set_size (self->revealed, G_MAXUINT);
+  /* Whether older posts are wanted was not asked while the list was
+   * short. */
+  if (was_revealing)
+    {
+      self->check_pending = TRUE;
+      queue_layout_fixup (self);
+    }
+}
+
+static void
 cached_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
@@ -1332,6 +1429,7 @@ cached_cb (GObject      *object,
   if (n > 0)
     restore_position (self);
   refresh (self);
+  reveal_more (self);
 }
 
 static void
@@ -1349,6 +1447,9 @@ start (StarlingTimelinePage *self)
     }
 
   self->cache_loading = TRUE;
+  /* The list is empty: what the cache brings comes on screen a few posts
+   * a frame. */
+  gtk_slice_list_model_set_size (self->revealed, REVEAL_FIRST);
   update_state (self);
   starling_feed_load_cached_async (self->feed, self->cancellable, cached_cb, self);
 }
@@ -1637,6 +1738,8 @@ starling_timeline_page_dispose (GObject *object)
     save_position (self);
   g_cancellable_cancel (self->cancellable);
   clear_layout_handler (self);
+  clear_reveal_handler (self);
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
   g_clear_weak_pointer (&self->shell);
   g_clear_handle_id (&self->fixup_idle, g_source_remove);
   g_clear_handle_id (&self->trim_idle, g_source_remove);
@@ -1655,6 +1758,7 @@ starling_timeline_page_dispose (GObject *object)
   g_clear_object (&self->footer);
   g_clear_object (&self->header_box);
   g_clear_object (&self->selection);
+  g_clear_object (&self->revealed);
   g_clear_object (&self->items);
   g_clear_object (&self->parts);
   g_clear_object (&self->footer_store);
@@ -1831,9 +1935,12 @@ starling_timeline_page_constructed (GObject *object)
   g_list_store_append (self->parts, timeline (self));
   g_list_store_append (self->parts, self->footer_store);
   self->items = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->parts)));
-  self->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  self->revealed = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->items)), 0, G_MAXUINT);
+  self->selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->revealed)));
 
-  factory = gtk_signal_list_item_factory_new ();
+  factory = starling_status_factory_new ();
+  starling_status_factory_set_session (factory, self->session);
+  starling_status_factory_set_image_loader (factory, self->loader);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), self);
@@ -2105,8 +2212,11 @@ starling_timeline_page_set_image_loader (StarlingTimelinePage *self,
   g_return_if_fail (STARLING_IS_TIMELINE_PAGE (self));
   g_return_if_fail (loader == NULL || STARLING_IS_IMAGE_LOADER (loader));
 
-  if (g_set_object (&self->loader, loader))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE_LOADER]);
+  if (!g_set_object (&self->loader, loader))
+    return;
+  if (self->list_view != NULL && gtk_list_view_get_factory (self->list_view) != NULL)
+    starling_status_factory_set_image_loader (gtk_list_view_get_factory (self->list_view), loader);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE_LOADER]);
 }
 
 gboolean
@@ -2319,6 +2429,7 @@ starling_timeline_page_focus_position (StarlingTimelinePage *self,
 
   if (position >= n_posts (self))
     return FALSE;
+  reveal_to (self, position);
 
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   self->focus_pending = position;
