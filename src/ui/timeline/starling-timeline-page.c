@@ -586,18 +586,11 @@ check_load_newer (StarlingTimelinePage *self)
     }
 }
 
-static gboolean find_item (StarlingTimelinePage *self,
-                           gpointer              item,
-                           guint                *position);
-
 static gboolean
 trim_idle_cb (gpointer user_data)
 {
   StarlingTimelinePage *self = user_data;
-  g_autoptr (GObject) item = NULL;
-  GtkListItem *list_item;
-  guint top, position;
-  double y;
+  int top;
 
   self->trim_idle = 0;
 
@@ -607,26 +600,12 @@ trim_idle_cb (gpointer user_data)
       || self->scroll_top_pending || self->focus_pending >= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return G_SOURCE_REMOVE;
 
-  list_item = top_list_item (self, &y);
-  if (list_item == NULL || gtk_list_item_get_item (list_item) == NULL)
-    return G_SOURCE_REMOVE;
-  top = gtk_list_item_get_position (list_item);
-  if (top >= n_posts (self))
-    return G_SOURCE_REMOVE;
-  item = g_object_ref (gtk_list_item_get_item (list_item));
-
-  if (starling_feed_trim_around (self->feed, top, self->trim_margin) == 0
-      || !find_item (self, item, &position) || position == top)
-    return G_SOURCE_REMOVE;
-
-  /* Hundreds of rows went above the reader, of heights the list view
-   * mostly guessed: rather than count on it to follow the row, go to that
-   * row and put it back where it was. */
-  g_clear_object (&self->anchor_item);
-  g_set_object (&self->top_item_pending, item);
-  self->top_item_y = y;
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  queue_layout_fixup (self);
+  /* The rows removed above the reader: timeline_changing_cb() notes the
+   * row at the top and puts it back where it was, as for posts coming in
+   * above. */
+  top = starling_timeline_page_get_top_position (self);
+  if (top >= 0 && (guint) top < n_posts (self))
+    starling_feed_trim_around (self->feed, top, self->trim_margin);
 
   return G_SOURCE_REMOVE;
 }
