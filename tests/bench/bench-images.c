@@ -317,12 +317,13 @@ main (int   argc,
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   g_print ("%u pictures: avatars 400x400 PNG (%.1f KiB) at 48x48@2, media 1280x720 JPEG (%.1f KiB) at 400x225;"
-           " memory limit 64 MiB; %d in flight; RSS at start %.1f MiB\n",
+           " %d in flight; RSS at start %.1f MiB\n",
            n, avatar_bytes / 1024.0 / POOL_SIZE, media_bytes / 1024.0 / POOL_SIZE, WINDOW,
            resident_mib ());
 
   /* Cold: nothing cached. */
   bench.loader = starling_image_loader_new (session, cache_dir);
+  g_print ("memory limit %.0f MiB\n", starling_image_loader_get_memory_limit (bench.loader) / (1024.0 * 1024.0));
   run (&bench, "cold", 0, n);
   g_print ("disk cache: %.1f MiB in %s\n", tree_size (cache_dir) / (1024.0 * 1024.0), cache_dir);
 
@@ -333,7 +334,8 @@ main (int   argc,
   run (&bench, "warm disk", 0, n);
 
   /* Hot memory: the most recent pictures, which the cache still holds,
-   * asked for again and again as rows are recycled. */
+   * asked for again and again as rows are recycled. With a memory limit
+   * of a window's worth this is a few dozen, not the 200 asked for. */
   for (guint i = n; i > 0 && hits < 200; i--)
     {
       g_autofree char *uri = uri_for (&bench, i - 1);
@@ -343,8 +345,11 @@ main (int   argc,
         texture = starling_image_loader_lookup (bench.loader, uri, 48, 48, 2);
       else
         texture = starling_image_loader_lookup (bench.loader, uri, 400, 225, 1);
-      if (texture != NULL)
-        hits++;
+      /* The newest run of pictures still held: the range asked for
+       * below must hold no miss. */
+      if (texture == NULL)
+        break;
+      hits++;
     }
   start = g_get_monotonic_time ();
   for (guint round = 0; round < 50; round++)
@@ -357,8 +362,8 @@ main (int   argc,
 
         g_assert (texture != NULL);
       }
-  g_print ("hot lookup   %6u lookups   %7.4f ms/picture\n", 50 * hits,
-           (g_get_monotonic_time () - start) / 1000.0 / (50 * hits));
+  g_print ("hot lookup   %6u lookups   %7.4f ms/picture (the newest %u pictures, all held)\n", 50 * hits,
+           (g_get_monotonic_time () - start) / 1000.0 / MAX (50 * hits, 1), hits);
   bench.served = 0;
   run (&bench, "hot memory", n - hits, hits);
 
