@@ -1006,7 +1006,9 @@ timeline_changing_cb (GListModel           *model,
         {
           self->anchor_item = g_object_ref (gtk_list_item_get_item (list_item));
           self->anchor_value = gtk_adjustment_get_value (vadjustment (self));
-          self->anchor_retried = FALSE;
+          /* Rows let go above the reader: the old scroll value is no
+           * place to go back to (it may be past the end now). */
+          self->anchor_retried = removed > added;
         }
     }
 
