@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
-void starling_malloc_tune (void);
+void     starling_malloc_tune          (void);
+void     starling_malloc_release_later (void);
+gboolean starling_malloc_get_release_pending (void);
+guint    starling_malloc_get_n_releases      (void);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "model/starling-marker.h"
 #include "model/starling-status.h"
 #include "model/starling-timeline-gap.h"
+#include "starling-malloc.h"
 #include "ui/shell/starling-main-view.h"
 #include "ui/status/starling-status-factory.h"
 #include "ui/status/starling-status-row.h"
@@ -604,8 +605,11 @@ trim_idle_cb (gpointer user_data)
    * row at the top and puts it back where it was, as for posts coming in
    * above. */
   top = starling_timeline_page_get_top_position (self);
-  if (top >= 0 && (guint) top < n_posts (self))
-    starling_feed_trim_around (self->feed, top, self->trim_margin);
+  /* What the posts let go held stays in malloc's arenas until handed
+   * back. */
+  if (top >= 0 && (guint) top < n_posts (self)
+      && starling_feed_trim_around (self->feed, top, self->trim_margin) > 0)
+    starling_malloc_release_later ();
 
   return G_SOURCE_REMOVE;
 }
