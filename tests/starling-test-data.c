@@ -77,6 +77,30 @@ starling_test_decode_fixture (GType       type,
   return entity;
 }
 
+/**
+ * starling_test_decode_json:
+ * @type: an entity type
+ * @json: the entity as JSON text
+ *
+ * Returns: (transfer full): the entity @json holds, decoded without an
+ *   identity map; the test fails if it does not parse or decode
+ */
+gpointer
+starling_test_decode_json (GType       type,
+                           const char *json)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = starling_json_parse (json, -1, &error);
+  gpointer entity;
+
+  g_assert_no_error (error);
+  entity = starling_entity_decode (type, node, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (entity, type));
+
+  return entity;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 JsonNode  *starling_test_load_json   (const char *path);
 gpointer   starling_test_decode_fixture (GType   type,
                                          const char *path);
+gpointer   starling_test_decode_json (GType       type,
+                                      const char *json);
 char      *starling_test_load_text   (const char *path,
                                       gsize      *length);
 GPtrArray *starling_test_list_data   (const char *folder,

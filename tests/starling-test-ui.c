@@ -299,3 +299,41 @@ starling_test_wait_idle (void)
     ;
 }
 
+
+/**
+ * starling_test_application_new:
+ * @name: the test's name, for its folder
+ * @data_dir: (out): a new folder of the test's own, to remove at the end
+ * @database: (out) (optional): the data file's path in it
+ *
+ * Makes the application a window test runs, registered, with its data file
+ * in a new folder and not unique: several test programs may run at once,
+ * and none of them may find another one's instance on the bus.
+ *
+ * Returns: (transfer full): the application
+ */
+StarlingApplication *
+starling_test_application_new (const char  *name,
+                               char       **data_dir,
+                               char       **database)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("starling-test-%s-XXXXXX", name);
+  g_autofree char *path = NULL;
+  StarlingApplication *app;
+
+  *data_dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*data_dir, "starling.sqlite3", NULL);
+
+  app = starling_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  starling_application_set_storage (app, path, TRUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  if (database != NULL)
+    *database = g_steal_pointer (&path);
+
+  return app;
+}

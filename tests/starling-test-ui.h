@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "starling-application.h"
 #include "starling-test-common.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,9 @@ void       starling_test_click         (GtkWidget  *button);
 void       starling_test_set_text      (GtkWidget  *editable,
                                         const char *text);
 void       starling_test_wait_idle     (void);
+
+StarlingApplication *starling_test_application_new (const char  *name,
+                                                    char       **data_dir,
+                                                    char       **database);
 
 G_END_DECLS

@@ -787,8 +787,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *database = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
@@ -797,19 +795,9 @@ main (int   argc,
    * is never half-way through a transition. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  data_dir = g_dir_make_tmp ("starling-test-accounts-XXXXXX", &error);
-  g_assert_no_error (error);
-  database = g_build_filename (data_dir, "starling.sqlite3", NULL);
   browser.opened = g_ptr_array_new_with_free_func (g_free);
-
-  /* Several test programs may run at once: none of them may find another
-   * one's instance on the bus. */
-  app = starling_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  starling_application_set_storage (app, database, TRUE);
+  app = starling_test_application_new ("accounts", &data_dir, NULL);
   starling_application_set_open_uri_func (app, open_uri_cb, NULL, NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
 
   g_test_add_func ("/starling/accounts-ui/try-demo", test_try_demo);
   g_test_add_func ("/starling/accounts-ui/sign-in", test_sign_in);

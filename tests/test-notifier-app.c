@@ -133,23 +133,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *database = NULL;
   int ret;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  data_dir = g_dir_make_tmp ("starling-test-notifier-app-XXXXXX", &error);
-  g_assert_no_error (error);
-  database = g_build_filename (data_dir, "starling.sqlite3", NULL);
-
-  app = starling_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  starling_application_set_storage (app, database, TRUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = starling_test_application_new ("notifier-app", &data_dir, NULL);
 
   g_test_add_func ("/starling/notifier-app/open", test_open);
 

@@ -170,20 +170,6 @@ load_status (const char *path)
   return starling_test_decode_fixture (STARLING_TYPE_STATUS, path);
 }
 
-static StarlingStatus *
-decode_status_json (const char *json)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) node = starling_json_parse (json, -1, &error);
-  StarlingStatus *status;
-
-  g_assert_no_error (error);
-  status = starling_entity_decode (STARLING_TYPE_STATUS, node, NULL, &error);
-  g_assert_no_error (error);
-
-  return status;
-}
-
 /* Waits for a GAsyncResult. */
 static void
 result_cb (GObject      *object,
@@ -647,7 +633,7 @@ test_hostile_html (void)
   const char *text;
   const char *markup;
 
-  status = decode_status_json (
+  status = starling_test_decode_json (STARLING_TYPE_STATUS,
     "{\"id\":\"1\",\"uri\":\"https://example.com/statuses/1\",\"url\":\"https://example.com/@x/1\",\"created_at\":\"2026-01-01T00:00:00.000Z\",\"visibility\":\"public\","
     "\"account\":{\"id\":\"2\",\"username\":\"x\",\"acct\":\"x\",\"display_name\":\"<b>Evil</b> &amp; <i>co</i>\","
     "\"url\":\"https://example.com/@x\"},"
@@ -1319,7 +1305,7 @@ test_accessible_label (void)
   const char *names[] = { "reply_button", "boost_button", "favourite_button", "bookmark_button", "more_button" };
   g_autofree char *sentence = NULL;
 
-  status = decode_status_json (
+  status = starling_test_decode_json (STARLING_TYPE_STATUS,
     "{\"id\":\"100\",\"uri\":\"https://example.com/statuses/100\",\"created_at\":\"2026-01-01T12:00:00.000Z\",\"visibility\":\"public\","
     "\"account\":{\"id\":\"7\",\"username\":\"charles\",\"acct\":\"charles\",\"display_name\":\"Charles\"},"
     "\"content\":\"\",\"reblog\":{\"id\":\"99\",\"uri\":\"https://example.org/statuses/99\",\"created_at\":\"2026-01-01T12:00:00.000Z\","
@@ -1386,7 +1372,7 @@ test_links (void)
   g_autoptr (GPtrArray) opened = g_ptr_array_new_with_free_func (g_free);
   gboolean handled = FALSE;
 
-  status = decode_status_json (
+  status = starling_test_decode_json (STARLING_TYPE_STATUS,
     "{\"id\":\"1\",\"uri\":\"https://example.com/statuses/1\",\"url\":\"https://example.com/@x/1\",\"created_at\":\"2026-01-01T00:00:00.000Z\",\"visibility\":\"public\","
     "\"account\":{\"id\":\"2\",\"username\":\"x\",\"acct\":\"x\",\"display_name\":\"X\"},"
     "\"mentions\":[{\"id\":\"42\",\"username\":\"bob\",\"acct\":\"bob@other.example\","

@@ -16,6 +16,7 @@
 #include "model/starling-entity.h"
 #include "model/starling-entity-map.h"
 #include "model/starling-status.h"
+#include "starling-test-data.h"
 #include "ui/status/starling-status-text.h"
 
 #define AUTHOR "\"account\":{\"id\":\"8\",\"username\":\"ada\",\"acct\":\"ada@example.org\"," \
@@ -25,26 +26,12 @@
                     "\"created_at\":\"2026-01-01T12:00:00.000Z\",\"visibility\":\"public\"," \
                     AUTHOR "," COUNTS "," extra "}"
 
-static StarlingStatus *
-decode_status (const char *json)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JsonNode) node = starling_json_parse (json, -1, &error);
-  StarlingStatus *status;
-
-  g_assert_no_error (error);
-  status = starling_entity_decode (STARLING_TYPE_STATUS, node, NULL, &error);
-  g_assert_no_error (error);
-
-  return status;
-}
-
 static void
 assert_sentence (const char *json,
                  gboolean    content_shown,
                  const char *expected)
 {
-  g_autoptr (StarlingStatus) status = decode_status (json);
+  g_autoptr (StarlingStatus) status = starling_test_decode_json (STARLING_TYPE_STATUS, json);
   g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 1, 1, 12, 5, 0);
   g_autofree char *sentence = starling_status_text_accessible_label (status, now, content_shown);
 

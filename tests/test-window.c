@@ -182,7 +182,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *data_dir = NULL;
   int ret;
 
@@ -190,17 +189,7 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  /* Several test programs may run at once: none of them may find another
-   * one's instance on the bus. */
-  data_dir = g_dir_make_tmp ("starling-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  database = g_build_filename (data_dir, "starling.sqlite3", NULL);
-
-  app = starling_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  starling_application_set_storage (app, database, TRUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = starling_test_application_new ("window", &data_dir, &database);
 
   g_test_add_func ("/starling/window/recovered", test_recovered);
   g_test_add_func ("/starling/window/welcome-page", test_welcome_page);
